@@ -1,0 +1,40 @@
+import { resolve } from "node:path";
+import { defineConfig } from "electron-vite";
+import vue from "@vitejs/plugin-vue";
+
+const contractAlias = { "@contract": resolve(__dirname, "src-main/contract") };
+
+export default defineConfig({
+  main: {
+    resolve: { alias: contractAlias },
+    build: {
+      outDir: "out/main",
+      rollupOptions: {
+        // Two entries on the same services: the Electron main process and the headless CLI.
+        input: {
+          index: resolve(__dirname, "src-main/electron/main.ts"),
+          cli: resolve(__dirname, "src-main/cli/main.ts"),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: "out/preload",
+      rollupOptions: {
+        input: { index: resolve(__dirname, "src-main/electron/preload.ts") },
+        // A sandboxed preload must be one CommonJS file.
+        output: { format: "cjs", entryFileNames: "[name].cjs" },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, "src-renderer"),
+    resolve: { alias: contractAlias },
+    plugins: [vue()],
+    build: {
+      outDir: "out/renderer",
+      rollupOptions: { input: resolve(__dirname, "src-renderer/index.html") },
+    },
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * The composition root: one workspace, its services, and the handlers that serve the contract.
+ * Electron, server mode and the CLI all start the workbench here, so they run the same code.
+ */
+import os from "node:os";
+import type { Handlers } from "../contract/api";
+import { AppError } from "../contract/errors";
+import type { SystemInfo } from "../contract/models";
+import { describeRuntime } from "../llama/llama-runtime";
+import { EventBus } from "../rpc/event-bus";
+import { RpcServer } from "../rpc/rpc-server";
+import { GenerationService } from "../services/generation/generation-service";
+import { ModelsService } from "../services/models/models-service";
+import { openWorkspace } from "../workspace/default-workspace";
+import { APP_VERSION } from "./app-version";
+
+export interface WorkbenchOptions {
+  workspaceDir: string;
+  mode: SystemInfo["mode"];
+  /** Create the demo models in a new workspace (default true). */
+  demo?: boolean;
+  /** The host's native file picker, where it has one (Electron). */
+  pickFiles?: () => Promise<string[]>;
+}
+
+export interface Workbench {
+  bus: EventBus;
+  rpc: RpcServer;
+  models: ModelsService;
+  generation: GenerationService;
+  workspaceDir: string;
+  dispose(): Promise<void>;
+}
+
+export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
+  const bus = new EventBus();
+  const workspace = await openWorkspace(options.workspaceDir, { demo: options.demo ?? true });
+  const models = new ModelsService(workspace, bus);
+  const generation = new GenerationService(models, bus);
+  await models.start();
+
+  const handlers: Handlers = {
+    "system.info": async (_params, context) => {
+      const runtime = await describeRuntime();
+      return {
+        appVersion: APP_VERSION, mode: options.mode, workspaceDir: workspace.dir, ...runtime,
+        totalRamBytes: os.totalmem(), freeRamBytes: os.freemem(),
+        canPickFiles: options.pickFiles !== undefined, readOnly: context.readOnly,
+      };
+    },
+    "system.pickModelFiles": async () => {
+      if (!options.pickFiles) {
+        throw new AppError({ code: "NOT_SUPPORTED", message: "This host has no file picker; type the path of a .gguf file or folder instead." });
+      }
+      return options.pickFiles();
+    },
+    "models.list": async () => models.list(),
+    "models.add": async ({ paths }) => models.add(paths),
+    "models.remove": async ({ id }) => {
+      await models.remove(id);
+      return {};
+    },
+    "models.load": async ({ id, contextSize }) => models.load(id, contextSize),
+    "models.unload": async ({ id }) => models.unload(id),
+    "generation.start": async (request) => ({ runId: generation.start(request).runId }),
+    "generation.cancel": async ({ runId }) => ({ cancelled: generation.cancel(runId) }),
+  };
+
+  return {
+    bus, models, generation, workspaceDir: workspace.dir,
+    rpc: new RpcServer(handlers, bus),
+    async dispose() {
+      await generation.dispose();
+      await models.dispose();
+    },
+  };
+}

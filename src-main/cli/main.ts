@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/** `polyglot`: the headless CLI on the same services as the app. */
+import { Command } from "commander";
+import { APP_VERSION } from "../app/app-version";
+import { registerGenerateCommand } from "./commands/generate";
+import { registerModelsCommand } from "./commands/models-inspect";
+import { registerServeCommand } from "./commands/serve";
+import { registerStartCommand } from "./commands/start";
+import { reportAndExit } from "./cli-errors";
+
+const program = new Command()
+  .name("polyglot")
+  .description("Polyglot Workbench: compare, probe and evaluate multilingual LLM checkpoints")
+  .version(APP_VERSION)
+  .showHelpAfterError();
+
+registerModelsCommand(program);
+registerGenerateCommand(program);
+registerServeCommand(program);
+registerStartCommand(program);
+
+program.parseAsync(process.argv).catch(reportAndExit);

@@ -1,0 +1,63 @@
+/**
+ * The one contract between the renderer (or any client) and the main-process services.
+ * Each procedure names its input and output schema; each event its payload schema.
+ * Transports (Electron IPC, WebSocket) carry the same messages; see protocol.ts.
+ */
+import { z } from "zod";
+import {
+  GenerationDoneEventSchema, GenerationRequestSchema, GenerationTokensEventSchema,
+} from "./generation";
+import { ModelInfoSchema, SystemInfoSchema } from "./models";
+
+const procedure = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const none = z.object({}).strict();
+const modelRef = z.object({ id: z.string().min(1) }).strict();
+
+export const procedures = {
+  "system.info": procedure(none, SystemInfoSchema),
+  /** Opens the host's file picker; Electron only (server mode answers NOT_SUPPORTED). */
+  "system.pickModelFiles": procedure(none, z.array(z.string())),
+
+  "models.list": procedure(none, z.array(ModelInfoSchema)),
+  /** Adds GGUF files, or every .gguf under the given folders, to the workspace. */
+  "models.add": procedure(
+    z.object({ paths: z.array(z.string().min(1)).min(1) }).strict(),
+    z.object({ added: z.array(ModelInfoSchema), skipped: z.array(z.string()) }),
+  ),
+  "models.remove": procedure(modelRef, z.object({})),
+  "models.load": procedure(
+    z.object({ id: z.string().min(1), contextSize: z.number().int().min(64).optional() }).strict(),
+    ModelInfoSchema,
+  ),
+  "models.unload": procedure(modelRef, ModelInfoSchema),
+
+  /** Starts a run; tokens arrive as `generation.tokens` events, the end as `generation.done`. */
+  "generation.start": procedure(GenerationRequestSchema, z.object({ runId: z.string() })),
+  "generation.cancel": procedure(z.object({ runId: z.string() }).strict(), z.object({ cancelled: z.boolean() })),
+} as const;
+
+export const events = {
+  /** A full snapshot of the workspace's models after any change (main owns the state). */
+  "models.changed": z.array(ModelInfoSchema),
+  "generation.tokens": GenerationTokensEventSchema,
+  "generation.done": GenerationDoneEventSchema,
+} as const;
+
+export type Procedures = typeof procedures;
+export type Method = keyof Procedures;
+export type Params<M extends Method> = z.input<Procedures[M]["input"]>;
+export type ParsedParams<M extends Method> = z.output<Procedures[M]["input"]>;
+export type Result<M extends Method> = z.output<Procedures[M]["output"]>;
+
+export type Events = typeof events;
+export type Topic = keyof Events;
+export type EventPayload<T extends Topic> = z.output<Events[T]>;
+
+/** What a service implements: one async function per procedure, given already-validated input. */
+export type Handlers = { [M in Method]: (params: ParsedParams<M>, context: CallContext) => Promise<z.input<Procedures[M]["output"]>> };
+
+/** Who is calling; transports fill it in. */
+export interface CallContext {
+  connectionId: string;
+  readOnly: boolean;
+}

@@ -1,0 +1,45 @@
+/**
+ * The app window with Electron's security defaults: context isolation, sandbox, no Node in the
+ * page, no new windows, no navigation away, no permission prompts. The CSP is in index.html.
+ */
+import { BrowserWindow, app, session, shell } from "electron";
+import { join } from "node:path";
+
+export function createSecureWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: "Polyglot Workbench",
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once("ready-to-show", () => window.show());
+  return window;
+}
+
+/** Applied to every web contents the app ever creates. */
+export function enforceNavigationPolicy(isAppUrl: (url: string) => boolean): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  app.on("web-contents-created", (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to documentation open in the user's browser, never inside the app.
+      if (url.startsWith("https://")) void shell.openExternal(url);
+      return { action: "deny" };
+    });
+    contents.on("will-navigate", (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on("will-attach-webview", (event) => event.preventDefault());
+  });
+}
+
+export function rendererEntry(mainDir: string): string {
+  return join(mainDir, "..", "renderer", "index.html");
+}

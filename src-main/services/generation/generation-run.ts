@@ -1,0 +1,92 @@
+/**
+ * One generation: evaluates the prompt, then samples token after token on one context sequence,
+ * reporting each token with its log-probability from the same decoding pass, until a stop
+ * condition. Deterministic for a given seed (and always for temperature 0).
+ */
+import type { LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
+import type { GeneratedToken, GenerationStats, SamplingParams, StopReason } from "../../contract/generation";
+import { IncrementalDetokenizer } from "./incremental-detokenizer";
+import type { RenderedPrompt } from "./prompt-renderer";
+import { StopStringMatcher } from "./stop-string-matcher";
+
+export interface RunOutcome {
+  text: string;
+  stats: GenerationStats;
+}
+
+export async function runGeneration(options: {
+  model: LlamaModel;
+  sequence: LlamaContextSequence;
+  prompt: RenderedPrompt;
+  params: SamplingParams;
+  signal: AbortSignal;
+  onToken: (token: GeneratedToken) => void;
+}): Promise<RunOutcome> {
+  const { model, sequence, prompt, params, signal, onToken } = options;
+  const started = performance.now();
+  const detokenizer = new IncrementalDetokenizer(model, prompt.tokens);
+  const stops = new StopStringMatcher([...params.stop, ...prompt.templateStops]);
+  const generated: Token[] = [];
+  let text = "";
+  let firstTokenAt: number | null = null;
+  let stopReason: StopReason = "max-tokens";
+
+  const emit = (token: Token, piece: string, probability: number) => {
+    text += piece;
+    onToken({ id: token, text: piece, logprob: Math.log(probability) });
+  };
+
+  if (prompt.tokens.length >= sequence.contextSize) {
+    stopReason = "context-full";
+  } else {
+    const evaluation = sequence.evaluateWithMetadata(prompt.tokens, { confidence: true }, {
+      temperature: params.temperature,
+      topK: params.topK,
+      topP: params.topP,
+      minP: params.minP,
+      seed: params.seed,
+      repeatPenalty: params.repeatPenalty === 1 ? undefined : {
+        penalty: params.repeatPenalty,
+        punishTokens: () => generated.slice(-params.repeatLastN),
+      },
+    });
+    for await (const { token, confidence } of evaluation) {
+      firstTokenAt ??= performance.now();
+      if (signal.aborted) {
+        stopReason = "cancelled";
+        break;
+      }
+      if (model.isEogToken(token)) {
+        stopReason = "eos";
+        break;
+      }
+      generated.push(token);
+      const matched = stops.push(detokenizer.push(token));
+      emit(token, matched.text, confidence);
+      if (matched.stopped) {
+        stopReason = "stop-string";
+        break;
+      }
+      if (generated.length >= params.maxTokens) break;
+      if (sequence.nextTokenIndex >= sequence.contextSize - 1) {
+        stopReason = "context-full";
+        break;
+      }
+    }
+    if (stopReason !== "stop-string") text += stops.push(detokenizer.flush()).text + stops.flush();
+  }
+
+  const ended = performance.now();
+  const decodeMs = firstTokenAt === null ? 0 : ended - firstTokenAt;
+  return {
+    text,
+    stats: {
+      promptTokens: prompt.tokens.length,
+      generatedTokens: generated.length,
+      timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - started,
+      tokensPerSecond: generated.length > 1 && decodeMs > 0 ? ((generated.length - 1) * 1000) / decodeMs : null,
+      totalMs: ended - started,
+      stopReason,
+    },
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * The workspace's models: adding files and folders, reading their GGUF headers, hashing them in
+ * the background, loading and unloading them. Owns every loaded model and disposes them.
+ * Main owns this state; every change is pushed to clients as a `models.changed` snapshot.
+ */
+import { createHash } from "node:crypto";
+import { readdir, stat } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import type { GgufInsights, LlamaContext, LlamaModel } from "node-llama-cpp";
+import { AppError } from "../../contract/errors";
+import type { ModelInfo } from "../../contract/models";
+import { getLlamaRuntime } from "../../llama/llama-runtime";
+import { defaultThreads } from "../../llama/threads";
+import type { EventBus } from "../../rpc/event-bus";
+import type { Workspace } from "../../workspace/workspace";
+import { FileHasher } from "./file-hasher";
+import { inspectGguf } from "./gguf-inspector";
+import { SEQUENCES_PER_MODEL, defaultContextSize, estimateMemory } from "./memory-estimate";
+import { SequencePool } from "./sequence-pool";
+
+export interface LoadedModel {
+  info: ModelInfo;
+  model: LlamaModel;
+  context: LlamaContext;
+  sequences: SequencePool;
+}
+
+interface ModelEntry {
+  info: ModelInfo;
+  insights: GgufInsights | null;
+  loaded: LoadedModel | null;
+  loading: Promise<LoadedModel> | null;
+}
+
+const SNAPSHOT_INTERVAL_MS = 200;
+
+export class ModelsService {
+  private readonly entries = new Map<string, ModelEntry>();
+  private readonly hasher: FileHasher;
+  private readonly unloadListeners = new Set<(id: string) => Promise<void>>();
+  private snapshotTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly workspace: Workspace, private readonly bus: EventBus) {
+    this.hasher = new FileHasher(join(workspace.cacheDir, "hashes.json"));
+  }
+
+  /** Reads the workspace's model list; headers are inspected before this resolves, hashes later. */
+  async start(): Promise<void> {
+    await Promise.all(this.workspace.modelPaths().map((path) => this.track(path)));
+    this.publish();
+  }
+
+  list(): ModelInfo[] {
+    return [...this.entries.values()].map((entry) => entry.info);
+  }
+
+  get(id: string): ModelInfo {
+    return this.entry(id).info;
+  }
+
+  async add(paths: string[]): Promise<{ added: ModelInfo[]; skipped: string[] }> {
+    const files = (await Promise.all(paths.map((path) => ggufFilesAt(resolve(path))))).flat();
+    const added: ModelInfo[] = [];
+    const skipped: string[] = [];
+    for (const file of files) {
+      if (this.entries.has(modelId(file))) skipped.push(file);
+      else added.push(await this.track(file));
+    }
+    await this.persist();
+    this.publish();
+    return { added, skipped };
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.unload(id);
+    this.entries.delete(id);
+    await this.persist();
+    this.publish();
+  }
+
+  async load(id: string, contextSize?: number): Promise<ModelInfo> {
+    const entry = this.entry(id);
+    if (entry.loaded && (contextSize === undefined || contextSize === entry.info.contextSize)) return entry.info;
+    if (entry.loaded) await this.unload(id);
+    entry.loading ??= this.loadEntry(entry, contextSize).finally(() => { entry.loading = null; });
+    return (await entry.loading).info;
+  }
+
+  async unload(id: string): Promise<ModelInfo> {
+    const entry = this.entry(id);
+    await entry.loading?.catch(() => {});
+    if (!entry.loaded) return entry.info;
+    await Promise.all([...this.unloadListeners].map((listener) => listener(id)));
+    const { model, context } = entry.loaded;
+    entry.loaded = null;
+    await context.dispose();
+    await model.dispose();
+    this.update(entry, { status: "unloaded", contextSize: null });
+    return entry.info;
+  }
+
+  /** The model's sha256, waiting for the background hash if it is still running. */
+  hashOf(id: string): Promise<string> {
+    const { path } = this.entry(id).info;
+    return this.hasher.hash(path);
+  }
+
+  /** The loaded model with this id, or a MODEL_NOT_LOADED error a person can act on. */
+  getLoaded(id: string): LoadedModel {
+    const entry = this.entry(id);
+    if (!entry.loaded) {
+      throw new AppError({ code: "MODEL_NOT_LOADED", message: `${entry.info.fileName} is not loaded. Load it first.`, file: entry.info.path });
+    }
+    return entry.loaded;
+  }
+
+  /** Lets another service stop work on a model before it goes away. */
+  onWillUnload(listener: (id: string) => Promise<void>): () => void {
+    this.unloadListeners.add(listener);
+    return () => this.unloadListeners.delete(listener);
+  }
+
+  async dispose(): Promise<void> {
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    for (const id of this.entries.keys()) await this.unload(id).catch(() => {});
+  }
+
+  private entry(id: string): ModelEntry {
+    const entry = this.entries.get(id);
+    if (!entry) throw new AppError({ code: "NOT_FOUND", message: `No model with id "${id}" is in this workspace.`, field: "id" });
+    return entry;
+  }
+
+  private async track(path: string): Promise<ModelInfo> {
+    const entry: ModelEntry = {
+      info: {
+        id: modelId(path), path, fileName: basename(path), sizeBytes: 0, sha256: null, hashProgress: 0,
+        status: "unloaded", metadata: null, memory: null, error: null, contextSize: null,
+      },
+      insights: null, loaded: null, loading: null,
+    };
+    this.entries.set(entry.info.id, entry);
+    try {
+      const inspected = await inspectGguf(path);
+      entry.insights = inspected.insights;
+      entry.info = {
+        ...entry.info, sizeBytes: inspected.sizeBytes, metadata: inspected.summary,
+        memory: await estimateMemory(inspected.insights),
+      };
+      void this.hashInBackground(entry);
+    } catch (error) {
+      entry.info = { ...entry.info, status: "error", error: AppError.from(error).toData() };
+    }
+    return entry.info;
+  }
+
+  private async hashInBackground(entry: ModelEntry): Promise<void> {
+    try {
+      const sha256 = await this.hasher.hash(entry.info.path, (hashProgress) => this.update(entry, { hashProgress }));
+      this.update(entry, { sha256, hashProgress: 1 });
+    } catch (error) {
+      this.update(entry, { status: "error", error: AppError.from(error).toData() });
+    }
+  }
+
+  private async loadEntry(entry: ModelEntry, contextSize?: number): Promise<LoadedModel> {
+    const insights = entry.insights;
+    if (!insights) throw new AppError(entry.info.error ?? { code: "INTERNAL", message: `${entry.info.path} was not inspected.` });
+    const size = contextSize ?? defaultContextSize(insights);
+    const memory = await estimateMemory(insights, size);
+    if (!memory.fits) {
+      const needGiB = (memory.totalRamBytes / 2 ** 30).toFixed(2);
+      const freeGiB = (memory.freeRamBytes / 2 ** 30).toFixed(2);
+      const error = new AppError({
+        code: "INSUFFICIENT_MEMORY", file: entry.info.path,
+        message: `${entry.info.fileName} needs about ${needGiB} GiB of RAM with a ${size}-token context, but only ${freeGiB} GiB is free. Try a smaller context or a smaller quantization.`,
+      });
+      this.update(entry, { memory, error: error.toData() });
+      throw error;
+    }
+    this.update(entry, { status: "loading", memory, error: null });
+    try {
+      const llama = await getLlamaRuntime();
+      const model = await llama.loadModel({ modelPath: entry.info.path, gpuLayers: memory.gpuLayers });
+      const context = await model.createContext({ contextSize: size, sequences: SEQUENCES_PER_MODEL, threads: defaultThreads() }).catch(async (error) => {
+        await model.dispose();
+        throw error;
+      });
+      this.update(entry, { status: "loaded", contextSize: size });
+      entry.loaded = { info: entry.info, model, context, sequences: new SequencePool(context) };
+      return entry.loaded;
+    } catch (error) {
+      const appError = new AppError({
+        code: "CORRUPT_GGUF", file: entry.info.path,
+        message: `llama.cpp could not load ${entry.info.path}: ${(error as Error).message}. The file may be damaged or use a format this build does not support.`,
+      });
+      this.update(entry, { status: "error", error: appError.toData() });
+      throw appError;
+    }
+  }
+
+  private update(entry: ModelEntry, change: Partial<ModelInfo>): void {
+    entry.info = { ...entry.info, ...change };
+    if (entry.loaded) entry.loaded.info = entry.info;
+    this.publishSoon();
+  }
+
+  private publishSoon(): void {
+    this.snapshotTimer ??= setTimeout(() => this.publish(), SNAPSHOT_INTERVAL_MS).unref();
+  }
+
+  private publish(): void {
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    this.bus.emit("models.changed", this.list());
+  }
+
+  private async persist(): Promise<void> {
+    await this.workspace.setModelPaths([...this.entries.values()].map((entry) => entry.info.path));
+  }
+}
+
+export function modelId(path: string): string {
+  return createHash("sha256").update(resolve(path)).digest("hex").slice(0, 16);
+}
+
+/** A file path as given, or every .gguf file below a folder. */
+async function ggufFilesAt(path: string): Promise<string[]> {
+  let stats;
+  try {
+    stats = await stat(path);
+  } catch {
+    throw new AppError({ code: "NOT_FOUND", file: path, field: "paths", message: `${path} does not exist.` });
+  }
+  if (!stats.isDirectory()) return [path];
+  const names = await readdir(path, { recursive: true });
+  const files = names.filter((name) => name.toLowerCase().endsWith(".gguf")).sort().map((name) => join(path, name));
+  if (files.length === 0) {
+    throw new AppError({ code: "NOT_FOUND", file: path, field: "paths", message: `${path} holds no .gguf files.` });
+  }
+  return files;
+}

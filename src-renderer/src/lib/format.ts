@@ -1,0 +1,33 @@
+/** Human-readable numbers for model facts. Binary units for bytes, as RAM is counted that way. */
+
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+
+/** 7_241_732_096 → "7.24B", 1_234_567 → "1.23M", 66_000 → "66K", 512 → "512". */
+export function formatParameterCount(count: number): string {
+  const scales: [number, string][] = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]];
+  for (const [scale, suffix] of scales) {
+    if (Math.abs(count) >= scale) return `${trimZeros((count / scale).toPrecision(3))}${suffix}`;
+  }
+  return String(count);
+}
+
+export function formatPercent(fraction: number, digits = 0): string {
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+function trimZeros(text: string): string {
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}

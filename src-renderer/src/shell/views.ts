@@ -1,0 +1,25 @@
+import type { Component } from "vue";
+import ModelsView from "../features/models/ModelsView.vue";
+import PlaygroundView from "../features/playground/PlaygroundView.vue";
+import PlannedView from "../features/planned/PlannedView.vue";
+
+export interface ViewEntry {
+  id: string;
+  label: string;
+  component: Component;
+  props?: Record<string, unknown>;
+}
+
+const planned = (id: string, label: string, purpose: string): ViewEntry => ({
+  id, label, component: PlannedView, props: { title: label, purpose },
+});
+
+/** The left navigation, in order. Views not built yet say what they will do. */
+export const views: ViewEntry[] = [
+  { id: "models", label: "Models", component: ModelsView },
+  planned("compare", "Compare", "Checkpoints side by side with token probabilities, diffs and blind voting."),
+  { id: "playground", label: "Playground", component: PlaygroundView },
+  planned("eval", "Eval", "Per-language benchmark runs."),
+  planned("data", "Data", "Dataset tools."),
+  planned("sessions", "Sessions", "Save, share and replay comparison sessions."),
+];
