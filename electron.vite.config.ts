@@ -10,10 +10,11 @@ export default defineConfig({
     build: {
       outDir: "out/main",
       rollupOptions: {
-        // Two entries on the same services: the Electron main process and the headless CLI.
+        // Entries on the same services: the Electron main process, the headless CLI, benchmarks.
         input: {
           index: resolve(__dirname, "src-main/electron/main.ts"),
           cli: resolve(__dirname, "src-main/cli/main.ts"),
+          "bench-generate": resolve(__dirname, "src-main/bench/generate-bench.ts"),
         },
       },
     },

@@ -1,4 +1,4 @@
-import type { GenerationDoneEvent } from "@contract/generation";
+import { SamplingParamsSchema, type GenerationDoneEvent } from "@contract/generation";
 import type { VueWrapper } from "@vue/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMain } from "../../test/fake-main";
@@ -49,7 +49,7 @@ describe("PlaygroundView", () => {
 
     expect(main.callsOf("generation.start")).toEqual([{
       mode: "completion", modelId: "m-base", prompt: "Bonjour",
-      params: { temperature: 0, topK: 40, topP: 0.95, minP: 0.05, repeatPenalty: 1.1, repeatLastN: 64, maxTokens: 256, stop: [], seed: 42 },
+      params: { ...SamplingParamsSchema.parse({}), temperature: 0 },
     }]);
   });
 

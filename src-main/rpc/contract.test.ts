@@ -1,0 +1,182 @@
+/**
+ * One contract suite, run over both transports: the WebSocket of server mode (a real server and
+ * socket) and the Electron IPC adapter with the real preload bridge. The Electron binary cannot be
+ * installed on these machines, so the IPC adapter runs over an in-process MessageChannel
+ * (test-support/ipc-loopback.ts); where Electron exists, e2e/ runs the app itself.
+ */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GenerationDoneEvent } from "../contract/generation";
+import { AppError } from "../contract/errors";
+import type { MessagePort } from "../contract/protocol";
+import { RpcClient } from "../contract/rpc-client";
+import { connectWebSocketClient } from "../transports/connect-websocket";
+import { createIpcMainPort } from "../transports/ipc-main-port";
+import { createPreloadBridge } from "../transports/preload-bridge";
+import { IPC_CHANNEL } from "../transports/ipc-channel";
+import { createIpcLoopback } from "../test-support/ipc-loopback";
+import { idOf, startTestServer, startTestWorkbench, type TestWorkbench } from "../test-support/test-workbench";
+
+const PAGE_URL = "file:///app/out/renderer/index.html";
+
+interface Transport {
+  name: string;
+  connect(test: TestWorkbench): Promise<{ client: RpcClient; close(): Promise<void> }>;
+}
+
+const transports: Transport[] = [
+  {
+    name: "WebSocket (server mode)",
+    async connect(test) {
+      const server = await startTestServer(test);
+      const client = await connectWebSocketClient(server.url);
+      return { client, close: async () => { client.close(); await server.close(); } };
+    },
+  },
+  {
+    name: "Electron IPC adapter over an in-process MessageChannel (no Electron binary here)",
+    async connect(test) {
+      const loopback = createIpcLoopback(PAGE_URL);
+      test.workbench.rpc.connect(createIpcMainPort(loopback.ipcMain, loopback.webContents, (url) => url === PAGE_URL));
+      const bridge = createPreloadBridge(loopback.ipcRenderer);
+      const port: MessagePort = { send: bridge.send, onMessage: bridge.onMessage };
+      const client = new RpcClient(port);
+      return { client, close: async () => { client.close(); loopback.close(); } };
+    },
+  },
+];
+
+function waitForDone(client: RpcClient, runId: string): Promise<{ done: GenerationDoneEvent; streamed: string; batches: number }> {
+  let streamed = "";
+  let batches = 0;
+  return new Promise((resolve) => {
+    const stopTokens = client.on("generation.tokens", (event) => {
+      if (event.runId !== runId) return;
+      batches++;
+      streamed += event.tokens.map((token) => token.text).join("");
+    });
+    const stopDone = client.on("generation.done", (done) => {
+      if (done.runId !== runId) return;
+      stopTokens();
+      stopDone();
+      resolve({ done, streamed, batches });
+    });
+  });
+}
+
+describe.each(transports)("API contract over $name", (transport) => {
+  let test: TestWorkbench;
+  let client: RpcClient;
+  let connection: Awaited<ReturnType<Transport["connect"]>>;
+
+  beforeAll(async () => {
+    test = await startTestWorkbench();
+    connection = await transport.connect(test);
+    client = connection.client;
+  });
+  afterAll(async () => {
+    await connection.close();
+    await test.cleanup();
+  });
+
+  it("answers system.info with this machine's backend and the workspace", async () => {
+    const info = await client.call("system.info", {});
+    expect(info.backend).toBe("cpu");
+    expect(info.workspaceDir).toBe(test.workbench.workspaceDir);
+    expect(info.cpuThreads).toBeGreaterThan(0);
+  });
+
+  it("lists the demo workspace's fixture checkpoints with their GGUF metadata", async () => {
+    const models = await client.call("models.list", {});
+    expect(models.map((m) => m.metadata?.name).sort()).toEqual(["polyglot-base", "polyglot-continued"]);
+    const continued = models.find((m) => m.metadata?.name === "polyglot-continued")!;
+    expect(continued.metadata).toMatchObject({ architecture: "llama", tokenizerModel: "gpt2", vocabularySize: 260 });
+    expect(continued.metadata?.languages).toContain("fra_Latn");
+  });
+
+  it("refuses invalid input with INVALID_INPUT naming the field", async () => {
+    const error = await client.call("models.load", { id: "" }).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "INVALID_INPUT", field: "id" });
+    const badParams = await client
+      .call("generation.start", { mode: "completion", modelId: "x", prompt: "hi", params: { temperature: -1 } })
+      .catch((e) => e);
+    expect(badParams).toMatchObject({ code: "INVALID_INPUT", field: "params.temperature" });
+  });
+
+  it("answers an unknown procedure with UNKNOWN_METHOD", async () => {
+    const error = await (client.call as (m: string, p: unknown) => Promise<unknown>)("models.explode", {}).catch((e) => e);
+    expect(error).toMatchObject({ code: "UNKNOWN_METHOD" });
+  });
+
+  it("names a missing model with NOT_FOUND, and an unloaded one with MODEL_NOT_LOADED", async () => {
+    await expect(client.call("models.load", { id: "no-such-model" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const id = idOf(test.workbench, "polyglot-base");
+    await expect(client.call("generation.start", { mode: "completion", modelId: id, prompt: "x" }))
+      .rejects.toMatchObject({ code: "MODEL_NOT_LOADED", file: expect.stringContaining("polyglot-base.gguf") });
+  });
+
+  it("adds a corrupt file with its error inline and pushes a models.changed snapshot", async () => {
+    const corrupt = join(test.dir, "corrupt.gguf");
+    await writeFile(corrupt, "this is not a model");
+    const snapshot = new Promise<unknown[]>((resolve) => { const stop = client.on("models.changed", (m) => { stop(); resolve(m); }); });
+    const { added } = await client.call("models.add", { paths: [corrupt] });
+    expect(added[0].error).toMatchObject({ code: "NOT_GGUF", file: corrupt });
+    expect((await snapshot).length).toBe(3);
+    await client.call("models.remove", { id: added[0].id });
+  });
+
+  it("loads a model and streams a greedy generation, the same text every run", async () => {
+    const id = idOf(test.workbench, "polyglot-continued");
+    const loaded = await client.call("models.load", { id });
+    expect(loaded.status).toBe("loaded");
+    const request = { mode: "completion" as const, modelId: id, prompt: "La rivière", params: { temperature: 0, maxTokens: 40 } };
+    const texts: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const { runId } = await client.call("generation.start", request);
+      const { done, streamed, batches } = await waitForDone(client, runId);
+      expect(done.error).toBeNull();
+      expect(done.stats).toMatchObject({ generatedTokens: 40, stopReason: "max-tokens" });
+      expect(batches).toBeGreaterThan(0);
+      expect(done.text.startsWith(streamed)).toBe(true);
+      texts.push(done.text);
+    }
+    expect(texts[1]).toBe(texts[0]);
+  });
+
+  it("cancels a running generation", async () => {
+    const id = idOf(test.workbench, "polyglot-continued");
+    await client.call("models.load", { id });
+    const { runId } = await client.call("generation.start", {
+      mode: "completion", modelId: id, prompt: "Once", params: { temperature: 0.8, maxTokens: 20000 },
+    });
+    const finished = waitForDone(client, runId);
+    await new Promise<void>((resolve) => { const stop = client.on("generation.tokens", () => { stop(); resolve(); }); });
+    expect(await client.call("generation.cancel", { runId })).toEqual({ cancelled: true });
+    const { done } = await finished;
+    expect(done.stats.stopReason).toBe("cancelled");
+    expect(done.stats.generatedTokens).toBeLessThan(20000);
+  });
+});
+
+describe("Electron IPC adapter (over an in-process MessageChannel: no Electron binary here)", () => {
+  it("answers only its own window's main frame showing the app page (sender check)", async () => {
+    const test = await startTestWorkbench();
+    const loopback = createIpcLoopback(PAGE_URL);
+    test.workbench.rpc.connect(createIpcMainPort(loopback.ipcMain, loopback.webContents, (url) => url === PAGE_URL));
+    const bridge = createPreloadBridge(loopback.ipcRenderer);
+    const client = new RpcClient({ send: bridge.send, onMessage: bridge.onMessage });
+    const answers: unknown[] = [];
+    const stop = bridge.onMessage((message) => answers.push(message));
+    const request = { kind: "request", id: 987654, method: "system.info", params: {} };
+    loopback.sendFromFrame({ url: "https://evil.example/" }, IPC_CHANNEL, request);
+    loopback.sendFromFrame({ url: PAGE_URL }, IPC_CHANNEL, request); // right page, but an iframe, not the main frame
+    await client.call("system.info", {}); // a real round trip: anything answered would be here by now
+    stop();
+    expect(answers.filter((a) => (a as { id?: number }).id === 987654)).toEqual([]);
+    client.close();
+    loopback.close();
+    await test.cleanup();
+  });
+});

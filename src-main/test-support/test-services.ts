@@ -1,0 +1,110 @@
+/**
+ * The main-process services as the workbench wires them (a real Workspace folder, an EventBus,
+ * ModelsService, GenerationService), with every bus event recorded and runs collected to the end.
+ */
+import { z } from "zod";
+import { events } from "../contract/api";
+import {
+  GenerationDoneEventSchema, GenerationRequestSchema, GenerationTokensEventSchema,
+  type GeneratedToken, type GenerationDoneEvent, type GenerationRequestInput,
+} from "../contract/generation";
+import type { ModelInfo } from "../contract/models";
+import { EventBus } from "../rpc/event-bus";
+import { GenerationService } from "../services/generation/generation-service";
+import { ModelsService } from "../services/models/models-service";
+import { Workspace } from "../workspace/workspace";
+
+export interface TestServices {
+  workspace: Workspace;
+  bus: EventBus;
+  models: ModelsService;
+  generation: GenerationService;
+  /** Every `models.changed` payload so far, each checked against the contract. */
+  snapshots: ModelInfo[][];
+  dispose(): Promise<void>;
+}
+
+export async function startServices(workspaceDir: string): Promise<TestServices> {
+  const { workspace } = await Workspace.open(workspaceDir);
+  const bus = new EventBus();
+  const snapshots: ModelInfo[][] = [];
+  bus.on("models.changed", (models) => snapshots.push(events["models.changed"].parse(models)));
+  const models = new ModelsService(workspace, bus);
+  const generation = new GenerationService(models, bus);
+  await models.start();
+  return {
+    workspace, bus, models, generation, snapshots,
+    async dispose() {
+      await generation.dispose();
+      await models.dispose();
+    },
+  };
+}
+
+/** Adds one model file and loads it; returns its id. */
+export async function addAndLoad(services: TestServices, path: string, contextSize?: number): Promise<string> {
+  const { added } = await services.models.add([path]);
+  const id = added[0]?.id ?? services.models.list().find((model) => model.path === path)?.id;
+  if (!id) throw new Error(`${path} was not added`);
+  await services.models.load(id, contextSize);
+  return id;
+}
+
+/** The first `models.changed` snapshot (from now on) that satisfies `predicate`. */
+export function nextSnapshot(bus: EventBus, predicate: (models: ModelInfo[]) => boolean): Promise<ModelInfo[]> {
+  return new Promise((resolve) => {
+    const stop = bus.on("models.changed", (models) => {
+      if (!predicate(models)) return;
+      stop();
+      resolve(models);
+    });
+  });
+}
+
+export interface RunResult {
+  /** What `start(...).finished` resolved to. */
+  done: GenerationDoneEvent;
+  /** The `generation.done` event the bus carried for this run. */
+  doneEvent: GenerationDoneEvent | null;
+  /** The streamed tokens of this run, in order, from `generation.tokens` events. */
+  tokens: GeneratedToken[];
+  batches: number;
+}
+
+export interface StartedRun {
+  runId: string;
+  /** Resolves when the run's first tokens arrive (or when it ends without any). */
+  firstTokens: Promise<void>;
+  result: Promise<RunResult>;
+}
+
+/** Starts a generation with the request parsed as the RPC layer would, collecting its events. */
+export function startRun(services: Pick<TestServices, "bus" | "generation">, request: GenerationRequestInput): StartedRun {
+  const tokenEvents: Array<z.infer<typeof GenerationTokensEventSchema>> = [];
+  const doneEvents: GenerationDoneEvent[] = [];
+  let sawTokens: () => void = () => {};
+  const firstTokens = new Promise<void>((resolve) => (sawTokens = resolve));
+  const stopTokens = services.bus.on("generation.tokens", (event) => {
+    tokenEvents.push(GenerationTokensEventSchema.parse(event));
+    sawTokens();
+  });
+  const stopDone = services.bus.on("generation.done", (event) => doneEvents.push(GenerationDoneEventSchema.parse(event)));
+  const { runId, finished } = services.generation.start(GenerationRequestSchema.parse(request));
+  const result = finished.then((done) => {
+    stopTokens();
+    stopDone();
+    sawTokens();
+    const mine = tokenEvents.filter((event) => event.runId === runId);
+    return {
+      done,
+      doneEvent: doneEvents.find((event) => event.runId === runId) ?? null,
+      tokens: mine.flatMap((event) => event.tokens),
+      batches: mine.length,
+    };
+  });
+  return { runId, firstTokens, result };
+}
+
+export function runToEnd(services: Pick<TestServices, "bus" | "generation">, request: GenerationRequestInput): Promise<RunResult> {
+  return startRun(services, request).result;
+}
