@@ -35,6 +35,8 @@ export default defineConfig({
     plugins: [vue()],
     build: {
       outDir: "out/renderer",
+      // Inlined data: URLs would need a looser CSP (font-src 'self' refuses them).
+      assetsInlineLimit: 0,
       rollupOptions: { input: resolve(__dirname, "src-renderer/index.html") },
     },
   },

@@ -41,7 +41,7 @@ export default tseslint.config(
     ignores: ["src-main/contract/**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", {
-        patterns: [{ group: ["*", "!zod", "!./*"], message: "The contract imports only zod and its own files." }],
+        patterns: [{ regex: "^(?!zod$|\\./)", message: "The contract imports only zod and its own files." }],
       }],
     },
   },

@@ -4,6 +4,7 @@
  */
 import { BrowserWindow, app, session, shell } from "electron";
 import { join } from "node:path";
+import { SECURE_WEB_PREFERENCES } from "./web-preferences";
 
 export function createSecureWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -11,14 +12,7 @@ export function createSecureWindow(preloadPath: string): BrowserWindow {
     height: 820,
     title: "Polyglot Workbench",
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath },
   });
   window.once("ready-to-show", () => window.show());
   return window;

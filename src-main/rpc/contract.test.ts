@@ -127,6 +127,16 @@ describe.each(transports)("API contract over $name", (transport) => {
     await client.call("models.remove", { id: added[0].id });
   });
 
+  it("refuses to load a model that does not fit in memory, with the estimate, and keeps running", async () => {
+    const id = idOf(test.workbench, "polyglot-base");
+    const error = await client.call("models.load", { id, contextSize: 200_000_000 }).catch((e) => e);
+    expect(error).toMatchObject({ code: "INSUFFICIENT_MEMORY", file: expect.stringContaining("polyglot-base.gguf") });
+    expect(error.message).toMatch(/needs about [\d.]+ GiB of RAM .* only [\d.]+ GiB is free/);
+    const info = (await client.call("models.list", {})).find((m) => m.id === id)!;
+    expect(info.status).toBe("unloaded");
+    expect(info.memory?.fits).toBe(false);
+  });
+
   it("loads a model and streams a greedy generation, the same text every run", async () => {
     const id = idOf(test.workbench, "polyglot-continued");
     const loaded = await client.call("models.load", { id });

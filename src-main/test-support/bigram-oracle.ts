@@ -2,6 +2,7 @@
  * Predicts what the fixture models do, from their bigram tables alone (no inference): the next
  * token depends only on the previous one, so greedy text is an argmax chain through the table.
  */
+import type { Token } from "node-llama-cpp";
 import { buildBigramModel, type BigramTable } from "../fixtures/bigram-model";
 import { BOS_ID, EOS_ID, IM_END_ID, VOCAB_SIZE } from "../fixtures/byte-vocabulary";
 import { FIXTURE_CHECKPOINTS } from "../fixtures/fixture-checkpoints";
@@ -60,17 +61,27 @@ export interface GreedyPrediction {
   minMargin: number;
 }
 
+export interface RepeatPenalty {
+  penalty: number;
+  /** How many of the last generated tokens are penalised. */
+  lastN: number;
+}
+
 /**
  * What greedy decoding produces after `prompt` (the model sees BOS first, so "" continues from
  * BOS). Exact ties go to the lowest token id, as llama.cpp's greedy sampler keeps the first maximum.
+ * With a repeat penalty, llama.cpp multiplies the (here non-positive) logits of the tokens among
+ * the last `lastN` generated ones by `penalty`; the fixtures' logits are their log-probabilities.
  */
-export function greedyContinuation(table: BigramTable, prompt: string, maxTokens: number): GreedyPrediction {
+export function greedyContinuation(table: BigramTable, prompt: string, maxTokens: number, repeat?: RepeatPenalty): GreedyPrediction {
   let previous = textToIds(prompt).at(-1) ?? BOS_ID;
   const ids: number[] = [];
   const logprobs: number[] = [];
   let minMargin = Infinity;
   while (ids.length < maxTokens) {
-    const values = row(table, previous);
+    const logits = row(table, previous);
+    const penalised = new Set(repeat && repeat.lastN > 0 ? ids.slice(-repeat.lastN) : []);
+    const values = logits.map((value, id) => (penalised.has(id) ? value * repeat!.penalty : value));
     let best = 0;
     for (let id = 1; id < VOCAB_SIZE; id++) if (values[id] > values[best]) best = id;
     // The runner-up that would change the outcome (which end-of-generation token wins does not).
@@ -81,8 +92,28 @@ export function greedyContinuation(table: BigramTable, prompt: string, maxTokens
     minMargin = Math.min(minMargin, values[best] - runnerUp);
     if (isEndOfGeneration(best)) return { ids, logprobs, endsWithEog: true, minMargin };
     ids.push(best);
-    logprobs.push(values[best]);
+    logprobs.push(logits[best]);
     previous = best;
   }
   return { ids, logprobs, endsWithEog: false, minMargin };
+}
+
+/** Greedy chains closer than this to a tie are not used to predict llama.cpp's float32 choices. */
+export const SAFE_MARGIN = 1e-3;
+
+/**
+ * The first of `candidates` whose greedy chain ends with end-of-generation within `maxTokens`
+ * ("eos"), or runs the full `maxTokens` without ending ("endless"), with a safe margin throughout.
+ */
+export function findPrompt(table: BigramTable, candidates: string[], maxTokens: number, want: "eos" | "endless"): { prompt: string; prediction: GreedyPrediction } {
+  for (const prompt of candidates) {
+    const prediction = greedyContinuation(table, prompt, maxTokens);
+    if (prediction.minMargin > SAFE_MARGIN && prediction.endsWithEog === (want === "eos")) return { prompt, prediction };
+  }
+  throw new Error(`None of ${JSON.stringify(candidates)} has a greedy chain that is ${want} within ${maxTokens} tokens`);
+}
+
+/** node-llama-cpp brands token ids; the fixtures' ids are plain numbers. */
+export function asTokens(ids: readonly number[]): Token[] {
+  return ids as Token[];
 }

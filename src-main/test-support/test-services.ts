@@ -2,17 +2,21 @@
  * The main-process services as the workbench wires them (a real Workspace folder, an EventBus,
  * ModelsService, GenerationService), with every bus event recorded and runs collected to the end.
  */
+import { afterAll, beforeAll } from "vitest";
 import { z } from "zod";
 import { events } from "../contract/api";
 import {
   GenerationDoneEventSchema, GenerationRequestSchema, GenerationTokensEventSchema,
-  type GeneratedToken, type GenerationDoneEvent, type GenerationRequestInput,
+  type GeneratedToken, type GenerationDoneEvent, type GenerationRequest, type GenerationRequestInput,
 } from "../contract/generation";
 import type { ModelInfo } from "../contract/models";
 import { EventBus } from "../rpc/event-bus";
 import { GenerationService } from "../services/generation/generation-service";
 import { ModelsService } from "../services/models/models-service";
 import { Workspace } from "../workspace/workspace";
+import type { FixtureName } from "./bigram-oracle";
+import { writeFixtures, type FixturePaths } from "./fixture-files";
+import { useTempDir } from "./temp-dir";
 
 export interface TestServices {
   workspace: Workspace;
@@ -78,18 +82,26 @@ export interface StartedRun {
   result: Promise<RunResult>;
 }
 
+/** A request with its defaults filled in, as the RPC layer hands it to the service. */
+export function parseRequest(request: GenerationRequestInput): GenerationRequest {
+  return GenerationRequestSchema.parse(request);
+}
+
 /** Starts a generation with the request parsed as the RPC layer would, collecting its events. */
 export function startRun(services: Pick<TestServices, "bus" | "generation">, request: GenerationRequestInput): StartedRun {
   const tokenEvents: Array<z.infer<typeof GenerationTokensEventSchema>> = [];
   const doneEvents: GenerationDoneEvent[] = [];
   let sawTokens: () => void = () => {};
   const firstTokens = new Promise<void>((resolve) => (sawTokens = resolve));
+  let runId = ""; // events come asynchronously, after start() has returned the id
   const stopTokens = services.bus.on("generation.tokens", (event) => {
     tokenEvents.push(GenerationTokensEventSchema.parse(event));
-    sawTokens();
+    if (event.runId === runId) sawTokens();
   });
   const stopDone = services.bus.on("generation.done", (event) => doneEvents.push(GenerationDoneEventSchema.parse(event)));
-  const { runId, finished } = services.generation.start(GenerationRequestSchema.parse(request));
+  const started = services.generation.start(parseRequest(request));
+  runId = started.runId;
+  const finished = started.finished;
   const result = finished.then((done) => {
     stopTokens();
     stopDone();
@@ -107,4 +119,40 @@ export function startRun(services: Pick<TestServices, "bus" | "generation">, req
 
 export function runToEnd(services: Pick<TestServices, "bus" | "generation">, request: GenerationRequestInput): Promise<RunResult> {
   return startRun(services, request).result;
+}
+
+export interface LoadedFixtures {
+  readonly services: TestServices;
+  readonly paths: FixturePaths;
+  /** The id of a loaded fixture checkpoint. */
+  id(name: FixtureName): string;
+}
+
+/**
+ * For a test file: the fixture checkpoints in a fresh temp folder, services on a workspace there,
+ * both checkpoints loaded before the tests and everything disposed after.
+ */
+export function useLoadedFixtures(label: string): LoadedFixtures {
+  const tmp = useTempDir(label);
+  let services: TestServices | null = null;
+  let paths: FixturePaths | null = null;
+  const ids = new Map<FixtureName, string>();
+  beforeAll(async () => {
+    paths = await writeFixtures(tmp.join("models"));
+    services = await startServices(tmp.join("workspace"));
+    ids.set("polyglot-base", await addAndLoad(services, paths.base));
+    ids.set("polyglot-continued", await addAndLoad(services, paths.continued));
+  });
+  afterAll(async () => {
+    await services?.dispose();
+  });
+  const ready = <T>(value: T | null): T => {
+    if (value === null) throw new Error("useLoadedFixtures: available only inside tests and hooks");
+    return value;
+  };
+  return {
+    get services() { return ready(services); },
+    get paths() { return ready(paths); },
+    id: (name) => ready(ids.get(name) ?? null),
+  };
 }

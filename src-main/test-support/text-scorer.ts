@@ -1,8 +1,32 @@
 /**
- * Scores a text through a real loaded model: the sum of log p(byte | what came before) over the
- * text's tokens, read from llama.cpp's own next-token distributions (not from the bigram table).
+ * Reads a real loaded model's next-token distributions (llama.cpp's own, not the bigram table)
+ * and scores texts with them.
  */
 import type { LlamaContextSequence, Token } from "node-llama-cpp";
+
+export interface Distributions {
+  /** BOS, then the text's tokens. */
+  tokens: Token[];
+  /** `distributions[i]`: the probability of each next token after `tokens[0..i]`. */
+  distributions: Map<Token, number>[];
+}
+
+/** Evaluates BOS + `text` on a cleared sequence, asking for the full distribution after every token. */
+export async function nextTokenDistributions(sequence: LlamaContextSequence, text: string): Promise<Distributions> {
+  const { model } = sequence;
+  const bos = model.tokens.bos;
+  if (bos === null) throw new Error("nextTokenDistributions expects a model with a BOS token");
+  const tokens: Token[] = [bos, ...model.tokenize(text, false)];
+  await sequence.clearHistory();
+  const results = await sequence.controlledEvaluate(tokens.map((token) => [token, { generateNext: { probabilities: true } }]));
+  await sequence.clearHistory();
+  const distributions = results.map((result, index) => {
+    const probabilities = result?.next.probabilities;
+    if (!probabilities) throw new Error(`No distribution after token ${index} of ${JSON.stringify(text)}`);
+    return probabilities;
+  });
+  return { tokens, distributions };
+}
 
 export interface TextScore {
   /** Sum of natural-log probabilities of every token of the text, given BOS and the tokens before it. */
@@ -13,21 +37,9 @@ export interface TextScore {
 }
 
 export async function scoreText(sequence: LlamaContextSequence, text: string): Promise<TextScore> {
-  const { model } = sequence;
-  const textTokens = model.tokenize(text, false);
-  const bos = model.tokens.bos;
-  if (bos === null) throw new Error("scoreText expects a model with a BOS token");
-  const input: Token[] = [bos, ...textTokens];
-  await sequence.clearHistory();
-  const results = await sequence.controlledEvaluate(
-    input.map((token, index) => (index < input.length - 1 ? [token, { generateNext: { probabilities: true } }] : token)),
-  );
+  const { tokens, distributions } = await nextTokenDistributions(sequence, text);
   let logprob = 0;
-  for (let index = 0; index < textTokens.length; index++) {
-    const probability = results[index]?.next.probabilities?.get(textTokens[index]);
-    if (probability === undefined) throw new Error(`No probability for token ${index} of ${JSON.stringify(text)}`);
-    logprob += Math.log(probability);
-  }
-  await sequence.clearHistory();
-  return { logprob, tokens: textTokens.length, perToken: logprob / textTokens.length };
+  for (let index = 1; index < tokens.length; index++) logprob += Math.log(distributions[index - 1].get(tokens[index]) ?? 0);
+  const count = tokens.length - 1;
+  return { logprob, tokens: count, perToken: logprob / count };
 }

@@ -30,7 +30,11 @@ export class Workspace {
     let text: string;
     try {
       text = await readFile(file, "utf8");
-    } catch {
+    } catch (error) {
+      // Only a missing file means a new workspace: any other failure must not replace the user's file.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+        throw new AppError({ code: "IO_ERROR", file, message: `${file} cannot be read: ${(error as Error).message}` });
+      }
       const workspace = new Workspace(absolute, { format: FORMAT, version: VERSION, models: [] });
       await workspace.save();
       return { workspace, created: true };

@@ -29,7 +29,7 @@ export async function runGeneration(options: {
   const generated: Token[] = [];
   let text = "";
   let firstTokenAt: number | null = null;
-  let stopReason: StopReason = "max-tokens";
+  let stopReason: StopReason | null = null;
 
   const emit = (token: Token, piece: string, probability: number) => {
     text += piece;
@@ -45,7 +45,11 @@ export async function runGeneration(options: {
       topP: params.topP,
       minP: params.minP,
       seed: params.seed,
-      repeatPenalty: params.repeatPenalty === 1 ? undefined : {
+      // Without this, node-llama-cpp ends the iteration silently at end-of-generation and the
+      // run would be reported as "max-tokens" instead of "eos".
+      yieldEogToken: true,
+      // repeatLastN 0 looks at no tokens (slice(-0) would be all of them).
+      repeatPenalty: params.repeatPenalty === 1 || params.repeatLastN === 0 ? undefined : {
         penalty: params.repeatPenalty,
         punishTokens: () => generated.slice(-params.repeatLastN),
       },
@@ -67,7 +71,10 @@ export async function runGeneration(options: {
         stopReason = "stop-string";
         break;
       }
-      if (generated.length >= params.maxTokens) break;
+      if (generated.length >= params.maxTokens) {
+        stopReason = "max-tokens";
+        break;
+      }
       if (sequence.nextTokenIndex >= sequence.contextSize - 1) {
         stopReason = "context-full";
         break;
@@ -75,6 +82,8 @@ export async function runGeneration(options: {
     }
     if (stopReason !== "stop-string") text += stops.push(detokenizer.flush()).text + stops.flush();
   }
+  // node-llama-cpp ends the evaluation by itself when the model emits an end-of-generation token.
+  stopReason ??= "eos";
 
   const ended = performance.now();
   const decodeMs = firstTokenAt === null ? 0 : ended - firstTokenAt;

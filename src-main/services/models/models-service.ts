@@ -30,6 +30,8 @@ interface ModelEntry {
   insights: GgufInsights | null;
   loaded: LoadedModel | null;
   loading: Promise<LoadedModel> | null;
+  /** The context size asked for at the last load; llama.cpp may round it up (see `info.contextSize`). */
+  requestedContextSize: number | null;
 }
 
 const SNAPSHOT_INTERVAL_MS = 200;
@@ -80,7 +82,9 @@ export class ModelsService {
 
   async load(id: string, contextSize?: number): Promise<ModelInfo> {
     const entry = this.entry(id);
-    if (entry.loaded && (contextSize === undefined || contextSize === entry.info.contextSize)) return entry.info;
+    if (entry.loaded && (contextSize === undefined || contextSize === entry.requestedContextSize || contextSize === entry.info.contextSize)) {
+      return entry.info;
+    }
     if (entry.loaded) await this.unload(id);
     entry.loading ??= this.loadEntry(entry, contextSize).finally(() => { entry.loading = null; });
     return (await entry.loading).info;
@@ -137,7 +141,7 @@ export class ModelsService {
         id: modelId(path), path, fileName: basename(path), sizeBytes: 0, sha256: null, hashProgress: 0,
         status: "unloaded", metadata: null, memory: null, error: null, contextSize: null,
       },
-      insights: null, loaded: null, loading: null,
+      insights: null, loaded: null, loading: null, requestedContextSize: null,
     };
     this.entries.set(entry.info.id, entry);
     try {
@@ -186,7 +190,9 @@ export class ModelsService {
         await model.dispose();
         throw error;
       });
-      this.update(entry, { status: "loaded", contextSize: size });
+      // Report the size llama.cpp made (it pads sizes up), not the one asked for.
+      entry.requestedContextSize = size;
+      this.update(entry, { status: "loaded", contextSize: context.contextSize });
       entry.loaded = { info: entry.info, model, context, sequences: new SequencePool(context) };
       return entry.loaded;
     } catch (error) {

@@ -127,8 +127,3 @@ export const useGenerationStore = defineStore("generation", () => {
 
   return { runs, start, cancel };
 });
-
-/** The text a run has produced so far. */
-export function runText(run: Run): string {
-  return run.done?.text ?? run.tokens.map((token) => token.text).join("");
-}

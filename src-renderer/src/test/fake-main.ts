@@ -19,9 +19,11 @@ export class FakeMain {
   readonly calls: { method: string; params: unknown }[] = [];
   private readonly handlers = new Map<string, (params: unknown) => unknown>();
   private connection: Connection | null = null;
+  private down = false;
 
   /** Opens a new connection and returns the renderer's end of it (what a PortOpener resolves with). */
   connect(): MessagePort {
+    if (this.down) throw new Error("The fake main is down.");
     const connection: Connection = { listeners: new Set(), closeListeners: new Set() };
     this.connection = connection;
     return {
@@ -37,11 +39,16 @@ export class FakeMain {
     };
   }
 
-  /** Drops the connection, as when the server restarts or the network goes away. */
-  disconnect(): void {
+  /** Drops the connection and refuses new ones until `comeBack`, as when the server restarts. */
+  goDown(): void {
+    this.down = true;
     const connection = this.connection;
     this.connection = null;
     for (const listener of connection?.closeListeners ?? []) listener();
+  }
+
+  comeBack(): void {
+    this.down = false;
   }
 
   handle<M extends Method>(method: M, handler: Handler<M>): this {

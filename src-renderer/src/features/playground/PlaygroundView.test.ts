@@ -1,3 +1,4 @@
+import { AppError } from "@contract/errors";
 import { SamplingParamsSchema, type GenerationDoneEvent } from "@contract/generation";
 import type { VueWrapper } from "@vue/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
@@ -119,13 +120,29 @@ describe("PlaygroundView", () => {
 
   it("shows why a run failed to start, inline", async () => {
     const main = generationMain().handle("generation.start", () => {
-      throw { code: "MODEL_NOT_LOADED", message: "Load polyglot-base before generating." };
+      throw new AppError({ code: "MODEL_NOT_LOADED", message: "Load polyglot-base before generating." });
     });
     const { wrapper } = await mountConnected(PlaygroundView, main);
     await button(wrapper, "Run").trigger("click");
     await settle();
 
-    expect(wrapper.get('[role="alert"]').text()).toContain("Unexpected error");
+    expect(wrapper.get('[role="alert"]').text()).toBe("Load polyglot-base before generating.");
+    expect(button(wrapper, "Run").attributes("disabled")).toBeUndefined();
+  });
+
+  it("says so when the connection drops during a run", async () => {
+    const main = generationMain();
+    const { wrapper } = await mountConnected(PlaygroundView, main);
+    await button(wrapper, "Run").trigger("click");
+    await settle();
+    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 1, text: "Hal", logprob: -0.2 }] });
+    await settle();
+
+    main.goDown();
+    await settle();
+    expect(output(wrapper).text()).toBe("Hal");
+    expect(wrapper.get('[role="alert"]').text()).toContain("The connection closed during this run");
+    expect(button(wrapper, "Stop").attributes("disabled")).toBeDefined();
   });
 
   it("offers to load a model that is not loaded, and cannot run until it is", async () => {

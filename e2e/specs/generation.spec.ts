@@ -1,0 +1,55 @@
+import { expect, test } from "../fixtures/test";
+
+test("a greedy completion streams into the output, then shows its stats", async ({ page, workbench }) => {
+  const playground = workbench.playground;
+  await playground.openWith("polyglot-base");
+  await playground.completion("Bonjour");
+  await playground.setSampling("Temperature", 0);
+  await playground.setSampling("Max tokens", 600);
+
+  // Record the output's length at every DOM change until the stats appear.
+  await page.getByRole("main").evaluate((main) => {
+    const lengths: number[] = [];
+    const view = main.ownerDocument.defaultView!;
+    Object.assign(view, { outputLengths: lengths });
+    new view.MutationObserver(() => {
+      if (main.querySelector('[data-testid="generation-stats"]')) return;
+      const output = main.querySelector('[data-testid="generation-output"]');
+      if (output) lengths.push(output.textContent!.length);
+    }).observe(main, { childList: true, subtree: true, characterData: true });
+  });
+  await playground.run();
+  await playground.waitUntilDone();
+
+  const lengths = await page.getByRole("main").evaluate((main) => (main.ownerDocument.defaultView as unknown as { outputLengths: number[] }).outputLengths);
+  const distinctPartialLengths = new Set(lengths.filter((length) => length > 0));
+  expect(distinctPartialLengths.size, `output lengths seen while streaming: ${lengths.join(", ")}`).toBeGreaterThan(1);
+
+  await expect(playground.output).not.toBeEmpty();
+  await expect(playground.stat("stopReason")).toHaveText(/^(eos|max-tokens|stop-string|context-full)$/);
+  await expect(playground.stat("generatedTokens")).toHaveText(/^[1-9][\d,]*$/);
+  await expect(playground.stat("promptTokens")).toHaveText(/^[1-9][\d,]*$/);
+  await expect(playground.stat("timeToFirstToken")).toHaveText(/^\d+ ms$/);
+  await expect(playground.stat("tokensPerSecond")).toHaveText(/^\d+(\.\d)?$/);
+  await page.getByText("Prompt as the model saw it").click();
+  await expect(page.locator("details.rendered-prompt pre")).toContainText("Bonjour");
+});
+
+test("a long generation can be stopped", async ({ page, workbench }) => {
+  const playground = workbench.playground;
+  await playground.openWith("polyglot-base");
+  await playground.completion("The");
+  await playground.setSampling("Temperature", 0);
+  await playground.setSampling("Max tokens", 4000);
+
+  await playground.run();
+  // 4000 tokens of a tiny model take about a second: check often, then stop at once.
+  await expect.poll(() => playground.output.textContent(), { intervals: [20] }).not.toBe("");
+  await playground.stop();
+  await playground.waitUntilDone();
+
+  await expect(playground.stat("stopReason")).toHaveText("cancelled");
+  const generated = Number((await playground.stat("generatedTokens").textContent())!.replace(/,/g, ""));
+  expect(generated).toBeLessThan(4000);
+  await expect(page.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
+});

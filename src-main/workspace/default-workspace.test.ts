@@ -1,0 +1,31 @@
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURE_CHECKPOINTS } from "../fixtures/fixture-checkpoints";
+import { useTempDir } from "../test-support/temp-dir";
+import { openWorkspace } from "./default-workspace";
+
+const tmp = useTempDir("default-workspace");
+
+describe("openWorkspace", () => {
+  it("fills a new workspace with the fixture checkpoints, stored relative to it", async () => {
+    const dir = tmp.join("demo");
+    const workspace = await openWorkspace(dir);
+    const expected = FIXTURE_CHECKPOINTS.map((spec) => join(dir, "models", `${spec.name}.gguf`));
+    expect(workspace.modelPaths()).toEqual(expected);
+    for (const path of expected) expect((await stat(path)).size).toBeGreaterThan(0);
+    const file = JSON.parse(await readFile(join(dir, "workspace.json"), "utf8"));
+    expect(file.models).toEqual(FIXTURE_CHECKPOINTS.map((spec) => ({ path: join("models", `${spec.name}.gguf`) })));
+  });
+
+  it("does not bring back models the user removed from an existing workspace", async () => {
+    const dir = tmp.join("existing");
+    const workspace = await openWorkspace(dir);
+    await workspace.setModelPaths([]);
+    expect((await openWorkspace(dir)).modelPaths()).toEqual([]);
+  });
+
+  it("leaves a new workspace empty when asked for no demo", async () => {
+    expect((await openWorkspace(tmp.join("plain"), { demo: false })).modelPaths()).toEqual([]);
+  });
+});

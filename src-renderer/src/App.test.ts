@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from "vitest";
+import App from "./App.vue";
+import { model } from "./test/fixtures";
+import { fakeMain, mountConnected, settle, unmountAll } from "./test/mount";
+
+afterEach(() => {
+  unmountAll();
+  location.hash = "";
+});
+
+describe("App shell", () => {
+  it("marks itself ready once system.info and models.list have answered", async () => {
+    let answerList: (value: ReturnType<typeof model>[]) => void = () => {};
+    const main = fakeMain().handle("models.list", () => new Promise((resolve) => (answerList = resolve)));
+    const { wrapper } = await mountConnected(App, main);
+
+    expect(wrapper.get(".app").attributes("data-app-state")).toBe("loading");
+    answerList([model()]);
+    await settle();
+    expect(wrapper.get(".app").attributes("data-app-state")).toBe("ready");
+  });
+
+  it("shows the backend and workspace from system.info in the header", async () => {
+    const { wrapper } = await mountConnected(App, fakeMain({ system: { backend: "cuda", gpuName: "RTX 4090", workspaceDir: "/srv/ws" } }));
+    const header = wrapper.get("header");
+    expect(header.get("h1").text()).toBe("Polyglot Workbench");
+    expect(header.get('[data-testid="backend"]').text()).toBe("cuda (RTX 4090)");
+    expect(header.text()).toContain("/srv/ws");
+  });
+
+  it("says so in the header when the link is read-only", async () => {
+    const { wrapper } = await mountConnected(App, fakeMain({ system: { readOnly: true } }));
+    expect(wrapper.get("header .read-only").text()).toBe("Read-only");
+  });
+
+  it("navigates between views, and says which are not built yet", async () => {
+    const { wrapper } = await mountConnected(App, fakeMain());
+    const links = wrapper.findAll("nav a");
+    expect(links.map((link) => link.text())).toEqual(["Models", "Compare", "Playground", "Eval", "Data", "Sessions"]);
+    expect(wrapper.get('nav a[aria-current="page"]').text()).toBe("Models");
+
+    const purposes: Record<string, string> = {
+      compare: "Checkpoints side by side with token probabilities, diffs and blind voting.",
+      eval: "Per-language benchmark runs.",
+      data: "Dataset tools.",
+      sessions: "Save, share and replay comparison sessions.",
+    };
+    for (const [id, purpose] of Object.entries(purposes)) {
+      location.hash = `#/${id}`;
+      window.dispatchEvent(new HashChangeEvent("hashchange"));
+      await settle();
+      expect(wrapper.get("main").text()).toContain(purpose);
+      expect(wrapper.get("main").text()).toContain("not built yet");
+    }
+
+    location.hash = "#/playground";
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    await settle();
+    expect(wrapper.get("main h2").text()).toBe("Playground");
+    expect(wrapper.get('nav a[aria-current="page"]').text()).toBe("Playground");
+  });
+
+  it("shows a banner while disconnected, and fetches state again after reconnecting", async () => {
+    const main = fakeMain();
+    const { wrapper } = await mountConnected(App, main);
+    expect(wrapper.text()).not.toContain("Disconnected");
+
+    main.goDown();
+    await settle();
+    expect(wrapper.get('[role="status"]').text()).toBe("Disconnected — retrying…");
+
+    main.comeBack();
+    await settle();
+    expect(wrapper.text()).not.toContain("Disconnected");
+    expect(main.callsOf("system.info")).toHaveLength(2);
+    expect(main.callsOf("models.list")).toHaveLength(2);
+  });
+});
