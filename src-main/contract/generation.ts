@@ -45,7 +45,11 @@ export const GeneratedTokenSchema = z.object({
    * because it might begin a stop string arrives only in `generation.done`'s `text`, which is final.)
    */
   text: z.string(),
-  /** Natural-log probability of this token under the model's distribution at that step. */
+  /**
+   * Natural-log probability of this token in the distribution it was drawn from, from the same
+   * decoding pass: the model's own distribution when greedy (temperature 0, no repeat penalty);
+   * after temperature, top-k/top-p/min-p and the repeat penalty otherwise.
+   */
   logprob: z.number(),
 });
 export type GeneratedToken = z.infer<typeof GeneratedTokenSchema>;

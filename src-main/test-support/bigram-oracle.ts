@@ -55,8 +55,8 @@ export interface GreedyPrediction {
   /** Whether the chain reached an end-of-generation token before `maxTokens`. */
   endsWithEog: boolean;
   /**
-   * The smallest gap between the chosen and the runner-up log-prob over the chain. Near 0, float32
-   * rounding in llama.cpp could pick the other token: tests use prompts whose margin is clear.
+   * The smallest gap between the chosen log-prob and the next lower one over the chain. Near 0,
+   * float32 rounding in llama.cpp could pick the other token: tests use prompts whose margin is clear.
    */
   minMargin: number;
 }
@@ -84,11 +84,10 @@ export function greedyContinuation(table: BigramTable, prompt: string, maxTokens
     const values = logits.map((value, id) => (penalised.has(id) ? value * repeat!.penalty : value));
     let best = 0;
     for (let id = 1; id < VOCAB_SIZE; id++) if (values[id] > values[best]) best = id;
-    // The runner-up that would change the outcome (which end-of-generation token wins does not).
+    // The closest value below the best. Exact ties are safe (equal table entries become equal float32
+    // weights, hence equal logits, and the lowest id wins); near ties are not.
     let runnerUp = -Infinity;
-    for (let id = 0; id < VOCAB_SIZE; id++) {
-      if (id !== best && !(isEndOfGeneration(best) && isEndOfGeneration(id))) runnerUp = Math.max(runnerUp, values[id]);
-    }
+    for (let id = 0; id < VOCAB_SIZE; id++) if (values[id] < values[best]) runnerUp = Math.max(runnerUp, values[id]);
     minMargin = Math.min(minMargin, values[best] - runnerUp);
     if (isEndOfGeneration(best)) return { ids, logprobs, endsWithEog: true, minMargin };
     ids.push(best);

@@ -40,6 +40,9 @@ export async function startServices(workspaceDir: string): Promise<TestServices>
     workspace, bus, models, generation, snapshots,
     async dispose() {
       await generation.dispose();
+      // ModelsService.dispose does not stop background hashing, which would write the hash cache
+      // into the workspace after the test removed it: let the hashes finish first.
+      await Promise.allSettled(models.list().map((model) => models.hashOf(model.id)));
       await models.dispose();
     },
   };

@@ -16,6 +16,7 @@ interface CacheEntry {
 export class FileHasher {
   private cache: Record<string, CacheEntry> | null = null;
   private readonly running = new Map<string, Promise<string>>();
+  private readonly stopped = new AbortController();
 
   constructor(private readonly cacheFile: string) {}
 
@@ -38,7 +39,8 @@ export class FileHasher {
     const digest = createHash("sha256");
     let read = 0;
     let reported = 0;
-    for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 }) as AsyncIterable<Buffer>) {
+    const stream = createReadStream(path, { highWaterMark: 4 << 20, signal: this.stopped.signal });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
       digest.update(chunk);
       read += chunk.length;
       if (read - reported > size / 100) {
@@ -50,6 +52,11 @@ export class FileHasher {
     cache[path] = { size, mtimeMs, sha256 };
     await writeFileAtomic(this.cacheFile, JSON.stringify(cache, null, 1));
     return sha256;
+  }
+
+  /** Stops every hash under way (their promises reject) and writes nothing more. */
+  dispose(): void {
+    this.stopped.abort();
   }
 
   private async loadCache(): Promise<Record<string, CacheEntry>> {

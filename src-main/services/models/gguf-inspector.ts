@@ -71,7 +71,9 @@ async function fileSize(path: string): Promise<number> {
 
 async function checkMagic(path: string, sizeBytes: number): Promise<void> {
   if (sizeBytes === 0) throw new AppError({ code: "NOT_GGUF", file: path, message: `${path} is empty (0 bytes), not a GGUF model.` });
-  const handle = await open(path, "r");
+  const handle = await open(path, "r").catch((error: Error) => {
+    throw new AppError({ code: "IO_ERROR", file: path, message: `${path} cannot be opened: ${error.message}` });
+  });
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     if (bytesRead < 4 || !buffer.equals(GGUF_MAGIC)) {

@@ -41,6 +41,7 @@ export class ModelsService {
   private readonly hasher: FileHasher;
   private readonly unloadListeners = new Set<(id: string) => Promise<void>>();
   private snapshotTimer: NodeJS.Timeout | null = null;
+  private disposed = false;
 
   constructor(private readonly workspace: Workspace, private readonly bus: EventBus) {
     this.hasher = new FileHasher(join(workspace.cacheDir, "hashes.json"));
@@ -125,6 +126,8 @@ export class ModelsService {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
+    this.hasher.dispose();
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     for (const id of this.entries.keys()) await this.unload(id).catch(() => {});
   }
@@ -163,7 +166,7 @@ export class ModelsService {
       const sha256 = await this.hasher.hash(entry.info.path, (hashProgress) => this.update(entry, { hashProgress }));
       this.update(entry, { sha256, hashProgress: 1 });
     } catch (error) {
-      this.update(entry, { status: "error", error: AppError.from(error).toData() });
+      if (!this.disposed) this.update(entry, { status: "error", error: AppError.from(error).toData() });
     }
   }
 
@@ -212,6 +215,7 @@ export class ModelsService {
   }
 
   private publishSoon(): void {
+    if (this.disposed) return;
     this.snapshotTimer ??= setTimeout(() => this.publish(), SNAPSHOT_INTERVAL_MS).unref();
   }
 
