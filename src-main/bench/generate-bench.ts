@@ -1,7 +1,9 @@
 /**
  * `npm run bench:generate`: greedy generation speed through the workbench API in server mode
  * (over the WebSocket, as the renderer sees it) against node-llama-cpp called directly on the
- * same model, prompt, threads and length. Also: `polyglot serve` start to first API answer.
+ * same model, prompt, threads and length. Two baselines: `evaluateWithMetadata` with each token's
+ * probability (the same work the workbench does: it reports a log-probability per token) and plain
+ * `evaluate` (tokens only). Also: `polyglot serve` start to first API answer.
  * Prints a Markdown table for docs/benchmarks.md.
  */
 import { existsSync } from "node:fs";
@@ -11,37 +13,46 @@ import { join, resolve } from "node:path";
 import type { LlamaModel } from "node-llama-cpp";
 import type { RpcClient } from "../contract/rpc-client";
 import { projectRoot } from "../app/paths";
-import { writeFixtureModels } from "../fixtures/fixture-checkpoints";
+import type { ModelShape } from "../fixtures/bigram-model";
+import { FIXTURE_CHECKPOINTS, writeFixtureModel, writeFixtureModels } from "../fixtures/fixture-checkpoints";
 import { getLlamaRuntime } from "../llama/llama-runtime";
 import { defaultThreads } from "../llama/threads";
 import { format, median } from "./bench-stats";
 import { startServeProcess } from "./serve-process";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const TOKENS = Number(process.env.BENCH_TOKENS ?? 512);
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const TOKENS = Number(process.env.BENCH_TOKENS ?? 1024);
 const PROMPT = "Once upon a time";
 const CONTEXT_SIZE = 2048;
+const MEDIUM_SHAPE: ModelShape = { embeddingLength: 1024, blockCount: 8, feedForwardLength: 2816 };
 
 interface Candidate {
   label: string;
   path: string;
+  tokens: number;
+  runs: number;
 }
 
 async function main(): Promise<void> {
   const scratch = await mkdtemp(join(os.tmpdir(), "polyglot-bench-"));
   const workspace = join(scratch, "workspace");
   const [, continued] = await writeFixtureModels(join(scratch, "fixtures"));
-  const candidates: Candidate[] = [{ label: "polyglot-continued (fixture, 0.44M params, F32)", path: continued }];
+  // The same checkpoint in a ~100M-parameter shape: per-token compute like a small real model on CPU.
+  const medium = await writeFixtureModel(join(scratch, "fixtures"), FIXTURE_CHECKPOINTS[1], MEDIUM_SHAPE, "polyglot-continued-100m.gguf");
+  const candidates: Candidate[] = [
+    { label: "polyglot-continued (fixture, 0.44M params, F32)", path: continued, tokens: TOKENS, runs: RUNS },
+    { label: "polyglot-continued in a 103M-parameter shape (F32)", path: medium, tokens: 96, runs: 7 },
+  ];
   const stories = resolve(projectRoot(), "../shared/models/stories260K.gguf");
-  if (existsSync(stories)) candidates.push({ label: "stories260K (../shared, 0.26M params)", path: stories });
+  if (existsSync(stories)) candidates.push({ label: "stories260K (../shared, 0.26M params)", path: stories, tokens: TOKENS, runs: RUNS });
   else console.log(`(stories260K not measured: ${stories} is missing)`);
 
   const threads = defaultThreads();
   const serve = await startServeProcess(workspace, { POLYGLOT_THREADS: String(threads) });
-  console.log(`\nMachine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores; llama.cpp threads: ${threads}; ${RUNS} runs × ${TOKENS} tokens, greedy, median.\n`);
+  console.log(`\nMachine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores; llama.cpp threads: ${threads}; greedy; tok/s are medians; ratios are medians of run-by-run ratios.\n`);
   console.log(`polyglot serve start → first successful API call: ${format(serve.startupMs, 0)} ms\n`);
-  console.log("| model | workbench API over WebSocket (tok/s) | node-llama-cpp `sequence.evaluate` (tok/s) | ratio |");
-  console.log("|---|---|---|---|");
+  console.log("| model | runs × tokens | workbench API over WebSocket (tok/s) | direct `evaluateWithMetadata` + probability (tok/s) | ratio | direct `evaluate`, tokens only (tok/s) | ratio |");
+  console.log("|---|---|---|---|---|---|---|");
   const llama = await getLlamaRuntime();
   try {
     for (const candidate of candidates) {
@@ -50,17 +61,27 @@ async function main(): Promise<void> {
       await serve.client.call("models.load", { id, contextSize: CONTEXT_SIZE });
       const model = await llama.loadModel({ modelPath: candidate.path, gpuLayers: 0 });
       const api: number[] = [];
-      const sequence: number[] = [];
-      await viaApi(serve.client, id); // warm-up, both sides
-      await viaSequence(model, threads);
-      for (let run = 0; run < RUNS; run++) {
-        api.push(await viaApi(serve.client, id));
-        sequence.push(await viaSequence(model, threads));
+      const withProbability: number[] = [];
+      const tokensOnly: number[] = [];
+      const { tokens, runs } = candidate;
+      await viaApi(serve.client, id, tokens); // warm-up, both sides
+      await viaSequence(model, threads, true, tokens);
+      for (let run = 0; run < runs; run++) {
+        // Alternate the order so neither side always runs first (caches, clocks).
+        const apiFirst = run % 2 === 0;
+        if (apiFirst) api.push(await viaApi(serve.client, id, tokens));
+        withProbability.push(await viaSequence(model, threads, true, tokens));
+        tokensOnly.push(await viaSequence(model, threads, false, tokens));
+        if (!apiFirst) api.push(await viaApi(serve.client, id, tokens));
       }
       await model.dispose();
       await serve.client.call("models.unload", { id });
-      const [a, s] = [median(api), median(sequence)];
-      console.log(`| ${candidate.label} | ${format(a)} | ${format(s)} | ${format(a / s, 3)} |`);
+      // Ratios are taken run by run (adjacent in time, so they share the machine's state), then the median.
+      const ratio = (baseline: number[]) => median(api.map((value, run) => value / baseline[run]));
+      console.log(
+        `| ${candidate.label} | ${runs} × ${tokens} | ${format(median(api))} | ${format(median(withProbability))} | ${format(ratio(withProbability), 3)} ` +
+        `| ${format(median(tokensOnly))} | ${format(ratio(tokensOnly), 3)} |`,
+      );
     }
   } finally {
     await serve.stop();
@@ -69,10 +90,10 @@ async function main(): Promise<void> {
 }
 
 /** Tokens/s seen by a client: from the start call to the done event. */
-async function viaApi(client: RpcClient, modelId: string): Promise<number> {
+async function viaApi(client: RpcClient, modelId: string, tokens: number): Promise<number> {
   const started = performance.now();
   const { runId } = await client.call("generation.start", {
-    mode: "completion", modelId, prompt: PROMPT, params: { temperature: 0, maxTokens: TOKENS, stop: [] },
+    mode: "completion", modelId, prompt: PROMPT, params: { temperature: 0, maxTokens: tokens, stop: [] },
   });
   const done = await new Promise<{ generatedTokens: number }>((resolveDone) => {
     const stop = client.on("generation.done", (event) => {
@@ -81,24 +102,28 @@ async function viaApi(client: RpcClient, modelId: string): Promise<number> {
       resolveDone(event.stats);
     });
   });
-  if (done.generatedTokens !== TOKENS) throw new Error(`API run made ${done.generatedTokens} tokens, not ${TOKENS}`);
-  return (TOKENS * 1000) / (performance.now() - started);
+  if (done.generatedTokens !== tokens) throw new Error(`API run made ${done.generatedTokens} tokens, not ${tokens}`);
+  return (tokens * 1000) / (performance.now() - started);
 }
 
-async function viaSequence(model: LlamaModel, threads: number): Promise<number> {
-  const context = await model.createContext({ contextSize: CONTEXT_SIZE, threads });
+async function viaSequence(model: LlamaModel, threads: number, withProbability: boolean, tokens: number): Promise<number> {
+  const context = await model.createContext({ contextSize: CONTEXT_SIZE, threads, });
   const sequence = context.getSequence();
-  const tokens = [model.tokens.bos!, ...model.tokenize(PROMPT)];
+  const prompt = [model.tokens.bos!, ...model.tokenize(PROMPT)];
   const started = performance.now();
   let count = 0;
-  for await (const token of sequence.evaluate(tokens, { temperature: 0 })) {
+  const evaluation = withProbability
+    ? sequence.evaluateWithMetadata(prompt, { confidence: true }, { temperature: 0 })
+    : sequence.evaluate(prompt, { temperature: 0 });
+  for await (const output of evaluation) {
+    const token = typeof output === "number" ? output : output.token;
     if (model.isEogToken(token)) break;
-    if (++count >= TOKENS) break;
+    if (++count >= tokens) break;
   }
   const elapsed = performance.now() - started;
   await context.dispose();
-  if (count !== TOKENS) throw new Error(`direct run made ${count} tokens, not ${TOKENS}`);
-  return (TOKENS * 1000) / elapsed;
+  if (count !== tokens) throw new Error(`direct run made ${count} tokens, not ${tokens}`);
+  return (tokens * 1000) / elapsed;
 }
 
 main().catch((error) => {

@@ -76,11 +76,11 @@ export class GenerationService {
         runId, text: "", renderedPrompt, error: appError,
         stats: { promptTokens: 0, generatedTokens: 0, timeToFirstTokenMs: null, tokensPerSecond: null, totalMs: 0, stopReason: "error" },
       };
-    } finally {
-      batcher.flush();
-      await loaded.sequences.release(sequence).catch(() => {});
     }
+    // Tell clients first; clearing the sequence for the next run is not their wait.
+    batcher.flush();
     this.bus.emit("generation.done", done);
+    await loaded.sequences.release(sequence).catch(() => {});
     return done;
   }
 }
