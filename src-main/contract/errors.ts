@@ -12,6 +12,7 @@ export const errorCodes = [
   "MODEL_NOT_LOADED",
   "INSUFFICIENT_MEMORY",
   "NOT_SUPPORTED",
+  "CANCELLED",
   "UNKNOWN_METHOD",
   "DISCONNECTED",
   "INTERNAL",

@@ -57,6 +57,8 @@ export const ModelInfoSchema = z.object({
   sha256: z.string().nullable(),
   hashProgress: z.number().min(0).max(1),
   status: ModelStatusSchema,
+  /** How far a load has come (0..1) while status is "loading". */
+  loadProgress: z.number().min(0).max(1).default(0),
   metadata: GgufSummarySchema.nullable(),
   memory: MemoryEstimateSchema.nullable(),
   /** Why the file cannot be used (bad GGUF, failed load); shown next to the model. */

@@ -189,6 +189,20 @@ describe("loading", () => {
     expect(error).toMatchObject({ code: "MODEL_NOT_LOADED", file: fixtures.continued });
   });
 
+  it("reports load progress, and an unload while loading cancels the load", async () => {
+    const services = await freshServices();
+    const { added: [model] } = await services.models.add([fixtures.continued]);
+    expect((await services.models.load(model.id)).loadProgress).toBe(1);
+    await services.models.unload(model.id);
+
+    const loading = services.models.load(model.id);
+    expect(services.models.get(model.id).status).toBe("loading");
+    expect(await services.models.unload(model.id)).toMatchObject({ status: "unloaded", loadProgress: 0, error: null });
+    await expect(loading).rejects.toMatchObject({ code: "CANCELLED", file: fixtures.continued });
+    // Nothing is left half-loaded: the next load works.
+    expect(await services.models.load(model.id)).toMatchObject({ status: "loaded", loadProgress: 1 });
+  });
+
   it("shows a broken file's error inline while the models beside it still load and generate", async () => {
     const folder = tmp.join("mixed");
     await mkdir(folder, { recursive: true });

@@ -30,6 +30,8 @@ interface ModelEntry {
   insights: GgufInsights | null;
   loaded: LoadedModel | null;
   loading: Promise<LoadedModel> | null;
+  /** Aborts the load under way (unload while loading cancels it). */
+  loadAbort: AbortController | null;
   /** The context size asked for at the last load; llama.cpp may round it up (see `info.contextSize`). */
   requestedContextSize: number | null;
 }
@@ -87,12 +89,19 @@ export class ModelsService {
       return entry.info;
     }
     if (entry.loaded) await this.unload(id);
-    entry.loading ??= this.loadEntry(entry, contextSize).finally(() => { entry.loading = null; });
+    if (!entry.loading) {
+      const abort = (entry.loadAbort = new AbortController());
+      entry.loading = this.loadEntry(entry, abort.signal, contextSize).finally(() => {
+        entry.loading = null;
+        entry.loadAbort = null;
+      });
+    }
     return (await entry.loading).info;
   }
 
   async unload(id: string): Promise<ModelInfo> {
     const entry = this.entry(id);
+    entry.loadAbort?.abort();
     await entry.loading?.catch(() => {});
     if (!entry.loaded) return entry.info;
     await Promise.all([...this.unloadListeners].map((listener) => listener(id)));
@@ -100,7 +109,7 @@ export class ModelsService {
     entry.loaded = null;
     await context.dispose();
     await model.dispose();
-    this.update(entry, { status: "unloaded", contextSize: null });
+    this.update(entry, { status: "unloaded", loadProgress: 0, contextSize: null });
     return entry.info;
   }
 
@@ -142,9 +151,9 @@ export class ModelsService {
     const entry: ModelEntry = {
       info: {
         id: modelId(path), path, fileName: basename(path), sizeBytes: 0, sha256: null, hashProgress: 0,
-        status: "unloaded", metadata: null, memory: null, error: null, contextSize: null,
+        status: "unloaded", loadProgress: 0, metadata: null, memory: null, error: null, contextSize: null,
       },
-      insights: null, loaded: null, loading: null, requestedContextSize: null,
+      insights: null, loaded: null, loading: null, loadAbort: null, requestedContextSize: null,
     };
     this.entries.set(entry.info.id, entry);
     try {
@@ -170,10 +179,11 @@ export class ModelsService {
     }
   }
 
-  private async loadEntry(entry: ModelEntry, contextSize?: number): Promise<LoadedModel> {
+  private async loadEntry(entry: ModelEntry, signal: AbortSignal, contextSize?: number): Promise<LoadedModel> {
     const insights = entry.insights;
     if (!insights) throw new AppError(entry.info.error ?? { code: "INTERNAL", message: `${entry.info.path} was not inspected.` });
     const size = contextSize ?? defaultContextSize(insights);
+    this.update(entry, { status: "loading", loadProgress: 0, error: null });
     const memory = await estimateMemory(insights, size);
     if (!memory.fits) {
       const needGiB = (memory.totalRamBytes / 2 ** 30).toFixed(2);
@@ -182,23 +192,31 @@ export class ModelsService {
         code: "INSUFFICIENT_MEMORY", file: entry.info.path,
         message: `${entry.info.fileName} needs about ${needGiB} GiB of RAM with a ${size}-token context, but only ${freeGiB} GiB is free. Try a smaller context or a smaller quantization.`,
       });
-      this.update(entry, { memory, error: error.toData() });
+      this.update(entry, { status: "unloaded", memory, error: error.toData() });
       throw error;
     }
-    this.update(entry, { status: "loading", memory, error: null });
+    this.update(entry, { memory });
+    let model: LlamaModel | null = null;
     try {
+      if (signal.aborted) throw signal.reason;
       const llama = await getLlamaRuntime();
-      const model = await llama.loadModel({ modelPath: entry.info.path, gpuLayers: memory.gpuLayers });
-      const context = await model.createContext({ contextSize: size, sequences: SEQUENCES_PER_MODEL, threads: defaultThreads() }).catch(async (error) => {
-        await model.dispose();
-        throw error;
+      model = await llama.loadModel({
+        modelPath: entry.info.path, gpuLayers: memory.gpuLayers, loadSignal: signal,
+        onLoadProgress: (loadProgress) => this.update(entry, { loadProgress }),
       });
+      if (signal.aborted) throw signal.reason;
+      const context = await model.createContext({ contextSize: size, sequences: SEQUENCES_PER_MODEL, threads: defaultThreads() });
       // Report the size llama.cpp made (it pads sizes up), not the one asked for.
       entry.requestedContextSize = size;
-      this.update(entry, { status: "loaded", contextSize: context.contextSize });
+      this.update(entry, { status: "loaded", loadProgress: 1, contextSize: context.contextSize });
       entry.loaded = { info: entry.info, model, context, sequences: new SequencePool(context) };
       return entry.loaded;
     } catch (error) {
+      await model?.dispose();
+      if (signal.aborted) {
+        this.update(entry, { status: "unloaded", loadProgress: 0 });
+        throw new AppError({ code: "CANCELLED", file: entry.info.path, message: `Loading ${entry.info.fileName} was cancelled.` });
+      }
       const appError = new AppError({
         code: "CORRUPT_GGUF", file: entry.info.path,
         message: `llama.cpp could not load ${entry.info.path}: ${(error as Error).message}. The file may be damaged or use a format this build does not support.`,

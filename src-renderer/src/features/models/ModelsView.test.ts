@@ -29,6 +29,17 @@ describe("ModelsView", () => {
     expect(wrapper.get('[data-testid="model-row"]').text()).toContain("hashing… 42%");
   });
 
+  it("shows load progress, and offers to cancel a load under way", async () => {
+    const main = fakeMain({ models: [model({ status: "loading", loadProgress: 0.37 })] });
+    const { wrapper } = await mountConnected(ModelsView, main);
+    const row = wrapper.get('[data-testid="model-row"]');
+    expect(row.get('[data-testid="model-status"]').text()).toBe("loading 37%");
+    const cancel = row.findAll("button").find((button) => button.text() === "Cancel load")!;
+    await cancel.trigger("click");
+    await settle();
+    expect(main.callsOf("models.unload")).toEqual([{ id: "m-base" }]);
+  });
+
   it("shows every metadata field and the memory estimate in the details panel", async () => {
     const estimate = { ...model().memory!, fits: false, gpuLayers: 0, totalLayers: 1 };
     const { wrapper } = await mountConnected(ModelsView, fakeMain({ models: [model({ memory: estimate })] }));
@@ -77,7 +88,7 @@ describe("ModelsView", () => {
     expect(wrapper.get("input#add-model-path").attributes("aria-invalid")).toBe("true");
   });
 
-  it("mirrors models.changed snapshots and disables Load and Unload while loading", async () => {
+  it("mirrors models.changed snapshots and disables Load while loading", async () => {
     const main = fakeMain().handle("models.load", ({ id }) => {
       main.emit("models.changed", [model({ id, status: "loading" })]);
       return new Promise(() => {}); // still loading
@@ -90,9 +101,9 @@ describe("ModelsView", () => {
     await settle();
 
     expect(main.callsOf("models.load")).toEqual([{ id: "m-base" }]);
-    expect(wrapper.get('[data-testid="model-status"]').text()).toBe("loading");
+    expect(wrapper.get('[data-testid="model-status"]').text()).toBe("loading 0%");
     expect(button("Load").attributes("disabled")).toBeDefined();
-    expect(button("Unload").attributes("disabled")).toBeDefined();
+    expect(button("Unload")).toBeUndefined(); // replaced by "Cancel load" while loading
 
     main.emit("models.changed", [model({ status: "loaded", contextSize: 2048 })]);
     await settle();
