@@ -12,6 +12,8 @@ export default defineConfig({
         test: {
           name: "main",
           environment: "node",
+          // Tests assert CPU behaviour (backend, GPU layers): keep a developer's GPU out of it.
+          env: { POLYGLOT_GPU: "off" },
           include: ["src-main/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -19,6 +19,8 @@ export interface WorkbenchOptions {
   mode: SystemInfo["mode"];
   /** Create the demo models in a new workspace (default true). */
   demo?: boolean;
+  /** Hash models in the background (default true; one-shot CLI commands turn it off). */
+  hashModels?: boolean;
   /** The host's native file picker, where it has one (Electron). */
   pickFiles?: () => Promise<string[]>;
 }
@@ -35,7 +37,7 @@ export interface Workbench {
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const bus = new EventBus();
   const workspace = await openWorkspace(options.workspaceDir, { demo: options.demo ?? true });
-  const models = new ModelsService(workspace, bus);
+  const models = new ModelsService(workspace, bus, { hashInBackground: options.hashModels ?? true });
   const generation = new GenerationService(models, bus);
   await models.start();
 
@@ -62,13 +64,13 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     },
     "models.load": async ({ id, contextSize }) => models.load(id, contextSize),
     "models.unload": async ({ id }) => models.unload(id),
-    "generation.start": async (request) => ({ runId: generation.start(request).runId }),
+    "generation.start": async (request, context) => ({ runId: generation.start(request, context.connectionId).runId }),
     "generation.cancel": async ({ runId }) => ({ cancelled: generation.cancel(runId) }),
   };
 
   return {
     bus, models, generation, workspaceDir: workspace.dir,
-    rpc: new RpcServer(handlers, bus),
+    rpc: new RpcServer(handlers, bus, (connectionId) => generation.cancelRunsOfConnection(connectionId)),
     async dispose() {
       await generation.dispose();
       await models.dispose();

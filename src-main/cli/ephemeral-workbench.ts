@@ -9,9 +9,13 @@ import { AppError } from "../contract/errors";
 import type { ModelInfo } from "../contract/models";
 import { startWorkbench, type Workbench } from "../app/workbench";
 
-export async function withModel<T>(file: string, use: (workbench: Workbench, model: ModelInfo) => Promise<T>): Promise<T> {
+export async function withModel<T>(
+  file: string,
+  use: (workbench: Workbench, model: ModelInfo) => Promise<T>,
+  { hash = false }: { hash?: boolean } = {},
+): Promise<T> {
   const dir = await mkdtemp(join(os.tmpdir(), "polyglot-cli-"));
-  const workbench = await startWorkbench({ workspaceDir: dir, mode: "cli", demo: false });
+  const workbench = await startWorkbench({ workspaceDir: dir, mode: "cli", demo: false, hashModels: hash });
   try {
     const { added } = await workbench.models.add([file]);
     const model = added[0];

@@ -25,10 +25,10 @@ export const ChatMessageSchema = z.object({
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
 export const GenerationRequestSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("completion"), modelId: z.string(), prompt: z.string(), params: SamplingParamsSchema.prefault({}) }),
+  z.object({ mode: z.literal("completion"), modelId: z.string().min(1), prompt: z.string(), params: SamplingParamsSchema.prefault({}) }),
   z.object({
     mode: z.literal("chat"),
-    modelId: z.string(),
+    modelId: z.string().min(1),
     messages: z.array(ChatMessageSchema).min(1),
     params: SamplingParamsSchema.prefault({}),
   }),

@@ -34,7 +34,7 @@ export const MemoryEstimateSchema = z.object({
   /** Weights in RAM / VRAM, bytes. */
   modelRamBytes: z.number(),
   modelVramBytes: z.number(),
-  /** KV cache and compute buffers for one sequence of `contextSize`, bytes. */
+  /** KV cache and compute buffers for the model's context sequences of `contextSize` each, bytes. */
   contextRamBytes: z.number(),
   contextVramBytes: z.number(),
   totalRamBytes: z.number(),
@@ -73,6 +73,7 @@ export const SystemInfoSchema = z.object({
   workspaceDir: z.string(),
   backend: BackendSchema,
   gpuName: z.string().nullable(),
+  /** CPU threads llama.cpp uses for each context. */
   cpuThreads: z.number(),
   totalRamBytes: z.number(),
   freeRamBytes: z.number(),

@@ -18,18 +18,24 @@ export function createSecureWindow(preloadPath: string): BrowserWindow {
   return window;
 }
 
-/** Applied to every web contents the app ever creates. */
+/** Applied to every web contents the app ever creates. Call before the app is ready. */
 export function enforceNavigationPolicy(isAppUrl: (url: string) => boolean): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Sessions exist only once the app is ready.
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+  });
   app.on("web-contents-created", (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
       // Links to documentation open in the user's browser, never inside the app.
       if (url.startsWith("https://")) void shell.openExternal(url);
       return { action: "deny" };
     });
-    contents.on("will-navigate", (event, url) => {
+    const stayOnAppPage = (event: { preventDefault(): void }, url: string) => {
       if (!isAppUrl(url)) event.preventDefault();
-    });
+    };
+    contents.on("will-navigate", stayOnAppPage);
+    contents.on("will-redirect", stayOnAppPage);
     contents.on("will-attach-webview", (event) => event.preventDefault());
   });
 }

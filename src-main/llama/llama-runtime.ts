@@ -2,9 +2,9 @@
  * The one llama.cpp binding of the process, created on first use (it takes a moment) and shared
  * by every service. GPU is used where present (CUDA, Vulkan, Metal), CPU otherwise.
  */
-import os from "node:os";
 import { getLlama, LlamaLogLevel, type Llama } from "node-llama-cpp";
 import type { Backend } from "../contract/models";
+import { defaultThreads } from "./threads";
 
 let llamaPromise: Promise<Llama> | null = null;
 
@@ -14,6 +14,9 @@ export function getLlamaRuntime(): Promise<Llama> {
     logLevel: LlamaLogLevel.error,
     // Offline machines cannot download or build another binary: use the prebuilt ones only.
     build: "never",
+  }).catch((error) => {
+    llamaPromise = null; // let a later call try again
+    throw error;
   });
   return llamaPromise;
 }
@@ -25,5 +28,5 @@ export function backendOf(llama: Llama): Backend {
 export async function describeRuntime(): Promise<{ backend: Backend; gpuName: string | null; cpuThreads: number }> {
   const llama = await getLlamaRuntime();
   const gpuNames = llama.gpu === false ? [] : await llama.getGpuDeviceNames();
-  return { backend: backendOf(llama), gpuName: gpuNames[0] ?? null, cpuThreads: llama.cpuMathCores || os.cpus().length };
+  return { backend: backendOf(llama), gpuName: gpuNames[0] ?? null, cpuThreads: defaultThreads() };
 }

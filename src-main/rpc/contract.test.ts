@@ -7,7 +7,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EventPayload, Params } from "../contract/api";
 import type { GenerationDoneEvent } from "../contract/generation";
+import type { ModelInfo } from "../contract/models";
 import { AppError } from "../contract/errors";
 import type { MessagePort } from "../contract/protocol";
 import { RpcClient } from "../contract/rpc-client";
@@ -48,22 +50,31 @@ const transports: Transport[] = [
   },
 ];
 
-function waitForDone(client: RpcClient, runId: string): Promise<{ done: GenerationDoneEvent; streamed: string; batches: number }> {
-  let streamed = "";
-  let batches = 0;
-  return new Promise((resolve) => {
-    const stopTokens = client.on("generation.tokens", (event) => {
-      if (event.runId !== runId) return;
-      batches++;
-      streamed += event.tokens.map((token) => token.text).join("");
-    });
-    const stopDone = client.on("generation.done", (done) => {
-      if (done.runId !== runId) return;
-      stopTokens();
-      stopDone();
-      resolve({ done, streamed, batches });
-    });
+/**
+ * Collects a run's events from before it starts (a response and the first token frames can arrive
+ * in one burst), then keeps those of the run the call returns.
+ */
+async function startAndCollect(client: RpcClient, request: Params<"generation.start">): Promise<{ runId: string; finished: Promise<{ done: GenerationDoneEvent; streamed: string; batches: number }>; firstTokens: Promise<void> }> {
+  const tokenEvents: Array<EventPayload<"generation.tokens">> = [];
+  const doneEvents: GenerationDoneEvent[] = [];
+  let wake = () => {};
+  const stopTokens = client.on("generation.tokens", (event) => { tokenEvents.push(event); wake(); });
+  const stopDone = client.on("generation.done", (event) => { doneEvents.push(event); wake(); });
+  const { runId } = await client.call("generation.start", request);
+  const until = <T>(find: () => T | undefined) => new Promise<T>((resolve) => {
+    const check = () => { const found = find(); if (found !== undefined) resolve(found); };
+    const previous = wake;
+    wake = () => { previous(); check(); };
+    check();
   });
+  const firstTokens = until(() => (tokenEvents.some((e) => e.runId === runId) ? true : undefined)).then(() => {});
+  const finished = until(() => doneEvents.find((e) => e.runId === runId)).then((done) => {
+    stopTokens();
+    stopDone();
+    const mine = tokenEvents.filter((e) => e.runId === runId);
+    return { done, streamed: mine.flatMap((e) => e.tokens).map((t) => t.text).join(""), batches: mine.length };
+  });
+  return { runId, finished, firstTokens };
 }
 
 describe.each(transports)("API contract over $name", (transport) => {
@@ -121,10 +132,16 @@ describe.each(transports)("API contract over $name", (transport) => {
   it("adds a corrupt file with its error inline and pushes a models.changed snapshot", async () => {
     const corrupt = join(test.dir, "corrupt.gguf");
     await writeFile(corrupt, "this is not a model");
-    const snapshot = new Promise<unknown[]>((resolve) => { const stop = client.on("models.changed", (m) => { stop(); resolve(m); }); });
+    const snapshot = new Promise<ModelInfo[]>((resolve) => {
+      const stop = client.on("models.changed", (models) => {
+        if (!models.some((m) => m.path === corrupt)) return; // an earlier snapshot (hash progress)
+        stop();
+        resolve(models);
+      });
+    });
     const { added } = await client.call("models.add", { paths: [corrupt] });
     expect(added[0].error).toMatchObject({ code: "NOT_GGUF", file: corrupt });
-    expect((await snapshot).length).toBe(3);
+    expect((await snapshot).find((m) => m.path === corrupt)?.error?.code).toBe("NOT_GGUF");
     await client.call("models.remove", { id: added[0].id });
   });
 
@@ -145,8 +162,7 @@ describe.each(transports)("API contract over $name", (transport) => {
     const request = { mode: "completion" as const, modelId: id, prompt: "La rivière", params: { temperature: 0, maxTokens: 40 } };
     const texts: string[] = [];
     for (let run = 0; run < 2; run++) {
-      const { runId } = await client.call("generation.start", request);
-      const { done, streamed, batches } = await waitForDone(client, runId);
+      const { done, streamed, batches } = await (await startAndCollect(client, request)).finished;
       expect(done.error).toBeNull();
       expect(done.stats).toMatchObject({ generatedTokens: 40, stopReason: "max-tokens" });
       expect(batches).toBeGreaterThan(0);
@@ -161,13 +177,10 @@ describe.each(transports)("API contract over $name", (transport) => {
     await client.call("models.load", { id });
     // A greedy prompt the table says never reaches end-of-text, so only the cancel can end it early.
     const { prompt } = findPrompt(fixtureTable("polyglot-continued"), ["Once", "The", "La", "Il"], 20000, "endless");
-    const { runId } = await client.call("generation.start", {
-      mode: "completion", modelId: id, prompt, params: { temperature: 0, maxTokens: 20000 },
-    });
-    const finished = waitForDone(client, runId);
-    await new Promise<void>((resolve) => { const stop = client.on("generation.tokens", () => { stop(); resolve(); }); });
-    expect(await client.call("generation.cancel", { runId })).toEqual({ cancelled: true });
-    const { done } = await finished;
+    const run = await startAndCollect(client, { mode: "completion", modelId: id, prompt, params: { temperature: 0, maxTokens: 20000 } });
+    await run.firstTokens;
+    expect(await client.call("generation.cancel", { runId: run.runId })).toEqual({ cancelled: true });
+    const { done } = await run.finished;
     expect(done.stats.stopReason).toBe("cancelled");
     expect(done.stats.generatedTokens).toBeLessThan(20000);
   });
@@ -190,6 +203,26 @@ describe("Electron IPC adapter (over an in-process MessageChannel: no Electron b
     expect(answers.filter((a) => (a as { id?: number }).id === 987654)).toEqual([]);
     client.close();
     loopback.close();
+    await test.cleanup();
+  });
+});
+
+describe("a client that goes away", () => {
+  it("has its runs cancelled when its WebSocket closes", async () => {
+    const test = await startTestWorkbench();
+    const server = await startTestServer(test);
+    const client = await connectWebSocketClient(server.url);
+    const id = idOf(test.workbench, "polyglot-continued");
+    await client.call("models.load", { id });
+    const { prompt } = findPrompt(fixtureTable("polyglot-continued"), ["Once", "The", "La", "Il"], 20000, "endless");
+    const run = await startAndCollect(client, { mode: "completion", modelId: id, prompt, params: { temperature: 0, maxTokens: 20000 } });
+    await run.firstTokens;
+    const done = new Promise<GenerationDoneEvent>((resolve) => {
+      const stop = test.workbench.bus.on("generation.done", (event) => { if (event.runId === run.runId) { stop(); resolve(event); } });
+    });
+    client.close();
+    expect((await done).stats.stopReason).toBe("cancelled");
+    await server.close();
     await test.cleanup();
   });
 });

@@ -7,7 +7,14 @@ export class EventBus {
 
   emit<T extends Topic>(topic: T, payload: EventPayload<T>): void {
     const message: EventMessage = { kind: "event", topic, payload };
-    for (const subscriber of this.subscribers) subscriber(message);
+    for (const subscriber of this.subscribers) {
+      try {
+        subscriber(message);
+      } catch (error) {
+        // One failing client (a socket gone bad) must not stop the others or the work behind the event.
+        console.error(`polyglot: an event subscriber failed on ${topic}:`, error);
+      }
+    }
   }
 
   /** Listens to one topic, typed. */

@@ -17,7 +17,12 @@ export interface ConnectionOptions {
 const READ_ONLY_METHODS = new Set<Method>(["system.info", "models.list"]);
 
 export class RpcServer {
-  constructor(private readonly handlers: Handlers, private readonly bus: EventBus) {}
+  constructor(
+    private readonly handlers: Handlers,
+    private readonly bus: EventBus,
+    /** Called when a connection ends, so services can stop work it started. */
+    private readonly onDisconnect: (connectionId: string) => void = () => {},
+  ) {}
 
   /** Serves one connection until it closes; returns a function that ends it early. */
   connect(port: MessagePort, options: ConnectionOptions = {}): () => void {
@@ -27,6 +32,7 @@ export class RpcServer {
     const disconnect = () => {
       unsubscribe();
       stopListening();
+      this.onDisconnect(context.connectionId);
     };
     port.onClose?.(disconnect);
     return disconnect;

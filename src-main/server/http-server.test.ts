@@ -11,9 +11,11 @@ interface HttpAnswer {
   body: string;
 }
 
-function get(url: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+/** GET a URL, or a raw path (sent as it is, dot segments and all) on 127.0.0.1:port. */
+function get(url: string | { port: number; path: string }, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  const target = typeof url === "string" ? new URL(url) : { hostname: "127.0.0.1", port: url.port, pathname: url.path, search: "" };
   return new Promise((resolve, reject) => {
-    request(url, { headers }, (response) => {
+    request({ host: target.hostname, port: target.port, path: target.pathname + target.search, headers }, (response) => {
       let body = "";
       response.on("data", (chunk) => (body += chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
@@ -78,8 +80,35 @@ describe("server mode", () => {
     expect(page.headers["referrer-policy"]).toBe("no-referrer");
   });
 
-  it("refuses a Host header that is not this machine (DNS rebinding)", async () => {
+  it("refuses a Host header that is not this machine (DNS rebinding), for pages and upgrades", async () => {
     expect((await get(`${base}/`, { Authorization: `Bearer ${token}`, Host: `evil.example:${server.port}` })).status).toBe(403);
+    expect(await upgradeStatus(`${api}?token=${token}`, { Host: `evil.example:${server.port}` })).toBe(401);
+  });
+
+  it("serves nothing outside the renderer folder", async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    for (const path of ["/../workspace/workspace.json", "/%2e%2e/workspace/workspace.json", "/..%2fworkspace%2fworkspace.json"]) {
+      const answer = await get({ port: server.port, path }, auth);
+      expect(answer.body).not.toContain("polyglot-workspace");
+    }
+  });
+
+  it("never redirects to another site after taking the token", async () => {
+    const answer = await get({ port: server.port, path: `/.//evil.example/?token=${token}` });
+    expect(answer.status).toBe(302);
+    expect(answer.headers.location).toBe("/evil.example/");
+  });
+
+  it("drops a connection that sends a bad frame, and keeps serving the others", async () => {
+    const socket = new WebSocket(`${api}?token=${token}`);
+    await new Promise((resolve) => socket.once("open", resolve));
+    const closed = new Promise<number>((resolve) => socket.once("close", resolve));
+    socket.on("error", () => {});
+    socket.send(Buffer.alloc(17 << 20, 0x61).toString()); // over the 16 MiB frame limit
+    expect(await closed).toBeGreaterThan(1000);
+    const client = await connectWebSocketClient(server.url);
+    expect((await client.call("system.info", {})).backend).toBeTruthy();
+    client.close();
   });
 
   it("refuses WebSocket upgrades without the token, or from a foreign Origin (401)", async () => {

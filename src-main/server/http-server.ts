@@ -30,6 +30,11 @@ export interface RunningServer {
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
+/** Whether binding this address keeps the server on this machine. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host);
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const tokens = options.tokens ?? new AccessTokens();
@@ -81,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 /** On loopback, only loopback names are accepted in Host: a DNS-rebinding page gets nothing. */
 function hostAllowed(request: IncomingMessage, boundHost: string): boolean {
-  if (!LOOPBACK_HOSTS.has(boundHost)) return true;
+  if (!isLoopback(boundHost)) return true;
   const hostHeader = request.headers.host ?? "";
   const name = hostHeader.startsWith("[") ? hostHeader.slice(0, hostHeader.indexOf("]") + 1) : hostHeader.split(":")[0];
   return LOOPBACK_HOSTS.has(name);
@@ -99,7 +104,8 @@ function rememberTokenAndRedirect(request: IncomingMessage, response: ServerResp
   const token = url.searchParams.get("token") ?? "";
   url.searchParams.delete("token");
   response.setHeader("Set-Cookie", `${tokens.cookieName(port)}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`);
-  response.writeHead(302, { Location: url.pathname + url.search });
+  // Collapse leading slashes: "//evil.example" would be another site.
+  response.writeHead(302, { Location: url.pathname.replace(/^\/+/, "/") + url.search });
   response.end();
 }
 

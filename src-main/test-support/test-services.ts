@@ -40,8 +40,7 @@ export async function startServices(workspaceDir: string): Promise<TestServices>
     workspace, bus, models, generation, snapshots,
     async dispose() {
       await generation.dispose();
-      // ModelsService.dispose does not stop background hashing, which would write the hash cache
-      // into the workspace after the test removed it: let the hashes finish first.
+      // Let background hashes finish so the test's hash assertions see settled caches.
       await Promise.allSettled(models.list().map((model) => models.hashOf(model.id)));
       await models.dispose();
     },
@@ -91,7 +90,7 @@ export function parseRequest(request: GenerationRequestInput): GenerationRequest
 }
 
 /** Starts a generation with the request parsed as the RPC layer would, collecting its events. */
-export function startRun(services: Pick<TestServices, "bus" | "generation">, request: GenerationRequestInput): StartedRun {
+export function startRun(services: Pick<TestServices, "bus" | "generation">, request: GenerationRequestInput, connectionId: string | null = null): StartedRun {
   const tokenEvents: Array<z.infer<typeof GenerationTokensEventSchema>> = [];
   const doneEvents: GenerationDoneEvent[] = [];
   let sawTokens: () => void = () => {};
@@ -102,7 +101,7 @@ export function startRun(services: Pick<TestServices, "bus" | "generation">, req
     if (event.runId === runId) sawTokens();
   });
   const stopDone = services.bus.on("generation.done", (event) => doneEvents.push(GenerationDoneEventSchema.parse(event)));
-  const started = services.generation.start(parseRequest(request));
+  const started = services.generation.start(parseRequest(request), connectionId);
   runId = started.runId;
   const finished = started.finished;
   const result = finished.then((done) => {

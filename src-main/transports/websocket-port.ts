@@ -3,6 +3,8 @@ import type { WebSocket } from "ws";
 import type { MessagePort, WireMessage } from "../contract/protocol";
 
 export function createWebSocketPort(socket: WebSocket): MessagePort {
+  // A bad frame (too large, invalid UTF-8) ends that connection, never the process.
+  socket.on("error", () => socket.terminate());
   return {
     send(message: WireMessage) {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));

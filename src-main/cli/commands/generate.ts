@@ -52,7 +52,7 @@ export function registerGenerateCommand(program: Command): void {
       await withModel(options.model, async (workbench, model) => {
         await workbench.models.load(model.id, options.contextSize ? toNumber(options.contextSize, "--context-size") : undefined);
         const request = parseRequest(model.id, options);
-        const print = options.json ? printJson : printText;
+        const print = options.json ? jsonPrinter() : textPrinter();
         // start() emits nothing before it returns, so subscribing right after misses no token.
         const run = workbench.generation.start(request);
         const stop = workbench.bus.on("generation.tokens", ({ runId, tokens }) => {
@@ -94,30 +94,39 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-const printJson = {
-  tokens(tokens: GeneratedToken[]) {
-    process.stdout.write(tokens.map((t) => JSON.stringify({ token: t.text, id: t.id, logprob: t.logprob }) + "\n").join(""));
-  },
-  done(done: GenerationDoneEvent) {
-    process.stdout.write(JSON.stringify({ done: true, text: done.text, stats: done.stats }) + "\n");
-  },
-};
+interface Printer {
+  tokens(tokens: GeneratedToken[]): void;
+  done(done: GenerationDoneEvent): void;
+}
 
-const printText = {
-  streamed: "",
-  tokens(tokens: GeneratedToken[]) {
-    const text = tokens.map((t) => t.text).join("");
-    printText.streamed += text;
-    process.stdout.write(text);
-  },
-  done(done: GenerationDoneEvent) {
-    // Text held back as a possible stop string start is final only now.
-    if (done.text.startsWith(printText.streamed)) process.stdout.write(done.text.slice(printText.streamed.length));
-    process.stdout.write("\n");
-    const { stats } = done;
-    process.stderr.write(
-      `[${stats.generatedTokens} tokens, ${stats.tokensPerSecond?.toFixed(1) ?? "–"} tokens/s, ` +
-      `first token after ${stats.timeToFirstTokenMs?.toFixed(0) ?? "–"} ms, stop: ${stats.stopReason}]\n`,
-    );
-  },
-};
+function jsonPrinter(): Printer {
+  return {
+    tokens(tokens) {
+      process.stdout.write(tokens.map((t) => JSON.stringify({ token: t.text, id: t.id, logprob: t.logprob }) + "\n").join(""));
+    },
+    done(done) {
+      process.stdout.write(JSON.stringify({ done: true, text: done.text, stats: done.stats }) + "\n");
+    },
+  };
+}
+
+function textPrinter(): Printer {
+  let streamed = "";
+  return {
+    tokens(tokens) {
+      const text = tokens.map((t) => t.text).join("");
+      streamed += text;
+      process.stdout.write(text);
+    },
+    done(done) {
+      // Text held back as a possible stop string start is final only now.
+      if (done.text.startsWith(streamed)) process.stdout.write(done.text.slice(streamed.length));
+      process.stdout.write("\n");
+      const { stats } = done;
+      process.stderr.write(
+        `[${stats.generatedTokens} tokens, ${stats.tokensPerSecond?.toFixed(1) ?? "–"} tokens/s, ` +
+        `first token after ${stats.timeToFirstTokenMs?.toFixed(0) ?? "–"} ms, stop: ${stats.stopReason}]\n`,
+      );
+    },
+  };
+}

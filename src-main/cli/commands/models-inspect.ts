@@ -13,6 +13,6 @@ export function registerModelsCommand(program: Command): void {
         const sha256 = await workbench.models.hashOf(model.id);
         const { path, fileName, sizeBytes, metadata, memory } = model;
         process.stdout.write(JSON.stringify({ path, fileName, sizeBytes, sha256, metadata, memory }, null, 2) + "\n");
-      });
+      }, { hash: true });
     }));
 }

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { rendererDir } from "../../app/paths";
 import { startWorkbench } from "../../app/workbench";
-import { startServer } from "../../server/http-server";
+import { isLoopback, startServer } from "../../server/http-server";
 import { AccessTokens } from "../../server/access-tokens";
 import { defaultWorkspaceDir } from "../../workspace/default-workspace";
+import { AppError } from "../../contract/errors";
 import { action } from "../cli-errors";
 
 export interface ServeOptions {
@@ -26,12 +27,16 @@ export function registerServeCommand(program: Command): void {
 
 export async function serve(options: ServeOptions): Promise<void> {
   const host = options.host ?? "127.0.0.1";
+  const port = Number(options.port ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError({ code: "INVALID_INPUT", field: "--port", message: `--port needs a port number from 0 to 65535, not "${options.port}".` });
+  }
   const workbench = await startWorkbench({ workspaceDir: options.workspace ?? defaultWorkspaceDir(), mode: "server", demo: options.demo });
   const server = await startServer({
-    workbench, rendererDir: rendererDir(), host, port: Number(options.port ?? 0),
+    workbench, rendererDir: rendererDir(), host, port,
     tokens: new AccessTokens(process.env.POLYGLOT_TOKEN || undefined),
   });
-  if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
+  if (!isLoopback(host)) {
     process.stderr.write(
       `Warning: listening on ${host}, not just this machine. Anyone who can reach it and has the link ` +
       `can run your models and read the workspace. Use only on a network you trust.\n`,

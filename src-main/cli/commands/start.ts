@@ -3,10 +3,9 @@
  * server mode instead (Electron downloads its binary at first run, which offline machines cannot).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
+import { electronPackageDir, installedElectronBinary } from "../../app/electron-binary";
 import { projectRoot } from "../../app/paths";
 import { action } from "../cli-errors";
 import { serve } from "./serve";
@@ -24,25 +23,21 @@ export function registerStartCommand(program: Command): void {
       }
       const env = { ...process.env, ...(options.workspace ? { POLYGLOT_WORKSPACE: options.workspace } : {}) };
       const child = spawn(electron.path, [projectRoot()], { stdio: "inherit", env });
-      child.on("exit", (code) => process.exit(code ?? 0));
+      // A crash (killed by a signal) must not look like a clean exit.
+      child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
     }));
 }
 
+/** How long `npm start` waits for Electron's first-run download before falling back to server mode. */
+const DOWNLOAD_TIMEOUT_MS = 90_000;
+
 export function findElectronBinary(): { path: string } | { reason: string } {
-  let packageDir: string;
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve("electron/package.json"));
-  } catch {
-    return { reason: "the electron package is not installed" };
-  }
-  const pathFile = join(packageDir, "path.txt");
-  const installedBinary = () => {
-    const path = existsSync(pathFile) ? join(packageDir, "dist", readFileSync(pathFile, "utf8").trim()) : null;
-    return path && existsSync(path) ? path : null;
-  };
-  if (installedBinary()) return { path: installedBinary()! };
-  // Electron fetches its binary on first use: try once, quietly.
-  spawnSync(process.execPath, [join(packageDir, "install.js")], { stdio: "ignore", timeout: 10 * 60_000 });
-  const path = installedBinary();
-  return path ? { path } : { reason: "its binary could not be downloaded — this machine is offline" };
+  const packageDir = electronPackageDir();
+  if (!packageDir) return { reason: "the electron package is not installed" };
+  const installed = installedElectronBinary();
+  if (installed) return { path: installed };
+  // Electron fetches its binary on first use: try once, quietly, for a bounded time.
+  spawnSync(process.execPath, [join(packageDir, "install.js")], { stdio: "ignore", timeout: DOWNLOAD_TIMEOUT_MS });
+  const downloaded = installedElectronBinary();
+  return downloaded ? { path: downloaded } : { reason: "its binary is not installed and could not be downloaded — is this machine offline?" };
 }

@@ -68,4 +68,40 @@ describe("GenerationService with several runs", () => {
     const { done } = await runToEnd(fixtures.services, { ...longRequest(modelId), params: { temperature: 0, maxTokens: 5 } });
     expect(done.stats).toMatchObject({ stopReason: "max-tokens", generatedTokens: 5 });
   });
+
+  it("a run waiting for a free sequence can be cancelled while it waits", async () => {
+    const { generation } = fixtures.services;
+    const modelId = fixtures.id("polyglot-continued");
+    const busy = [0, 1].map(() => startRun(fixtures.services, longRequest(modelId)));
+    await Promise.all(busy.map((run) => run.firstTokens));
+    const waiting = startRun(fixtures.services, longRequest(modelId));
+    expect(generation.cancel(waiting.runId)).toBe(true);
+    const { done, tokens } = await waiting.result;
+    expect(done.stats).toMatchObject({ stopReason: "cancelled", generatedTokens: 0 });
+    expect(done.error).toBeNull();
+    expect(tokens).toEqual([]);
+    busy.forEach((run) => generation.cancel(run.runId));
+    await Promise.all(busy.map((run) => run.result));
+  });
+
+  it("ends the runs a client started when its connection closes, and only those", async () => {
+    const { generation } = fixtures.services;
+    const modelId = fixtures.id("polyglot-continued");
+    const mine = startRun(fixtures.services, longRequest(modelId), "connection-a");
+    const theirs = startRun(fixtures.services, longRequest(modelId), "connection-b");
+    await Promise.all([mine.firstTokens, theirs.firstTokens]);
+    generation.cancelRunsOfConnection("connection-a");
+    expect((await mine.result).done.stats.stopReason).toBe("cancelled");
+    expect(generation.cancel(theirs.runId)).toBe(true); // still running until now
+    expect((await theirs.result).done.stats.stopReason).toBe("cancelled");
+  });
+
+  it("two unloads at once both finish, and the model is unloaded once", async () => {
+    const { models } = fixtures.services;
+    const modelId = fixtures.id("polyglot-base");
+    const [first, second] = await Promise.all([models.unload(modelId), models.unload(modelId)]);
+    expect(first.status).toBe("unloaded");
+    expect(second.status).toBe("unloaded");
+    await models.load(modelId);
+  });
 });

@@ -6,8 +6,12 @@
 import type { LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
 import type { GeneratedToken, GenerationStats, SamplingParams, StopReason } from "../../contract/generation";
 import { IncrementalDetokenizer } from "./incremental-detokenizer";
+import { AppError } from "../../contract/errors";
 import type { RenderedPrompt } from "./prompt-renderer";
 import { StopStringMatcher } from "./stop-string-matcher";
+
+/** How many prompt tokens go in between two looks at the cancel signal. */
+const PROMPT_CHUNK_TOKENS = 512;
 
 export interface RunOutcome {
   text: string;
@@ -33,13 +37,25 @@ export async function runGeneration(options: {
 
   const emit = (token: Token, piece: string, probability: number) => {
     text += piece;
-    onToken({ id: token, text: piece, logprob: Math.log(probability) });
+    // A probability that underflowed to 0 still needs a finite log for JSON: the smallest double's.
+    onToken({ id: token, text: piece, logprob: Math.log(Math.max(probability, Number.MIN_VALUE)) });
   };
 
   if (prompt.tokens.length >= sequence.contextSize) {
-    stopReason = "context-full";
+    throw new AppError({
+      code: "INVALID_INPUT", field: "prompt",
+      message: `The prompt is ${prompt.tokens.length} tokens long but the model's context holds ${sequence.contextSize}. Shorten it or load the model with a larger context.`,
+    });
+  }
+  // The prompt goes in by chunks so a cancel is heard between them, not only after a long prompt.
+  const lastPromptToken = prompt.tokens.slice(-1);
+  for (let start = 0; start < prompt.tokens.length - 1 && !signal.aborted; start += PROMPT_CHUNK_TOKENS) {
+    await sequence.evaluateWithoutGeneratingNewTokens(prompt.tokens.slice(start, Math.min(start + PROMPT_CHUNK_TOKENS, prompt.tokens.length - 1)));
+  }
+  if (signal.aborted) {
+    stopReason = "cancelled";
   } else {
-    const evaluation = sequence.evaluateWithMetadata(prompt.tokens, { confidence: true }, {
+    const evaluation = sequence.evaluateWithMetadata(lastPromptToken, { confidence: true }, {
       temperature: params.temperature,
       topK: params.topK,
       topP: params.topP,

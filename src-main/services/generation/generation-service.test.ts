@@ -195,6 +195,20 @@ describe("GenerationService, completion mode", () => {
     }
   });
 
+  it("refuses a prompt longer than the context with INVALID_INPUT on the prompt field", async () => {
+    const { models } = fixtures.services;
+    const modelId = fixtures.id("polyglot-base");
+    await models.load(modelId, 256);
+    try {
+      const { done } = await runToEnd(fixtures.services, { mode: "completion", modelId, prompt: "x".repeat(300), params: { temperature: 0 } });
+      expect(done.stats.stopReason).toBe("error");
+      expect(done.error).toMatchObject({ code: "INVALID_INPUT", field: "prompt" });
+      expect(done.error?.message).toMatch(/301 tokens long but the model's context holds 256/);
+    } finally {
+      await models.load(modelId);
+    }
+  });
+
   it("refuses to start on a model that is not loaded (MODEL_NOT_LOADED) or not in the workspace (NOT_FOUND)", async () => {
     const services = fixtures.services;
     const modelId = fixtures.id("polyglot-continued");

@@ -4,6 +4,7 @@
  * decoding loop next to nothing.
  */
 import { randomUUID } from "node:crypto";
+import type { LlamaContextSequence } from "node-llama-cpp";
 import type { GeneratedToken, GenerationDoneEvent, GenerationRequest } from "../../contract/generation";
 import { AppError } from "../../contract/errors";
 import type { EventBus } from "../../rpc/event-bus";
@@ -15,6 +16,8 @@ const FLUSH_INTERVAL_MS = 16;
 
 interface ActiveRun {
   modelId: string;
+  /** The client connection that started it, if any: its runs end when it goes away. */
+  connectionId: string | null;
   abort: AbortController;
   finished: Promise<GenerationDoneEvent>;
 }
@@ -27,14 +30,13 @@ export class GenerationService {
     this.stopWatchingUnloads = models.onWillUnload((modelId) => this.cancelRunsOf(modelId));
   }
 
-  /** Starts a run and returns its id; tokens and the end arrive as events. */
-  start(request: GenerationRequest): { runId: string; finished: Promise<GenerationDoneEvent> } {
+  /** Starts a run and returns its id; tokens and the end arrive as events. `finished` never rejects. */
+  start(request: GenerationRequest, connectionId: string | null = null): { runId: string; finished: Promise<GenerationDoneEvent> } {
     const loaded = this.models.getLoaded(request.modelId);
     const runId = randomUUID();
     const abort = new AbortController();
-    const finished = this.execute(runId, request, abort.signal, loaded);
-    this.runs.set(runId, { modelId: request.modelId, abort, finished });
-    void finished.finally(() => this.runs.delete(runId));
+    const finished = this.execute(runId, request, abort.signal, loaded).finally(() => this.runs.delete(runId));
+    this.runs.set(runId, { modelId: request.modelId, connectionId, abort, finished });
     return { runId, finished };
   }
 
@@ -50,6 +52,11 @@ export class GenerationService {
     await Promise.allSettled([...this.runs.values()].map((run) => run.finished));
   }
 
+  /** Ends the runs a client started when its connection closes (a closed tab, a dropped socket). */
+  cancelRunsOfConnection(connectionId: string): void {
+    for (const run of this.runs.values()) if (run.connectionId === connectionId) run.abort.abort();
+  }
+
   private async cancelRunsOf(modelId: string): Promise<void> {
     const runs = [...this.runs.values()].filter((run) => run.modelId === modelId);
     for (const run of runs) run.abort.abort();
@@ -62,8 +69,9 @@ export class GenerationService {
     const batcher = new TokenBatcher((tokens) => this.bus.emit("generation.tokens", { runId, tokens }));
     let renderedPrompt = "";
     let done: GenerationDoneEvent;
-    const sequence = await loaded.sequences.acquire();
+    let sequence: LlamaContextSequence | null = null;
     try {
+      sequence = await loaded.sequences.acquire(signal);
       const prompt = renderPrompt(loaded.model, request);
       renderedPrompt = prompt.text;
       const outcome = await runGeneration({
@@ -72,15 +80,16 @@ export class GenerationService {
       done = { runId, ...outcome, renderedPrompt, error: null };
     } catch (error) {
       const appError = AppError.from(error).toData();
+      const stopReason = appError.code === "CANCELLED" ? "cancelled" : "error";
       done = {
-        runId, text: "", renderedPrompt, error: appError,
-        stats: { promptTokens: 0, generatedTokens: 0, timeToFirstTokenMs: null, tokensPerSecond: null, totalMs: 0, stopReason: "error" },
+        runId, text: "", renderedPrompt, error: stopReason === "cancelled" ? null : appError,
+        stats: { promptTokens: 0, generatedTokens: 0, timeToFirstTokenMs: null, tokensPerSecond: null, totalMs: 0, stopReason },
       };
     }
     // Tell clients first; clearing the sequence for the next run is not their wait.
     batcher.flush();
     this.bus.emit("generation.done", done);
-    await loaded.sequences.release(sequence).catch(() => {});
+    if (sequence) await loaded.sequences.release(sequence).catch(() => {});
     return done;
   }
 }

@@ -32,6 +32,8 @@ interface ModelEntry {
   loading: Promise<LoadedModel> | null;
   /** Aborts the load under way (unload while loading cancels it). */
   loadAbort: AbortController | null;
+  /** The unload under way, which concurrent callers wait for. */
+  unloading: Promise<void> | null;
   /** The context size asked for at the last load; llama.cpp may round it up (see `info.contextSize`). */
   requestedContextSize: number | null;
 }
@@ -45,7 +47,12 @@ export class ModelsService {
   private snapshotTimer: NodeJS.Timeout | null = null;
   private disposed = false;
 
-  constructor(private readonly workspace: Workspace, private readonly bus: EventBus) {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly bus: EventBus,
+    /** Hash every model in the background (off for one-shot commands that never show identity). */
+    private readonly options: { hashInBackground: boolean } = { hashInBackground: true },
+  ) {
     this.hasher = new FileHasher(join(workspace.cacheDir, "hashes.json"));
   }
 
@@ -85,6 +92,7 @@ export class ModelsService {
 
   async load(id: string, contextSize?: number): Promise<ModelInfo> {
     const entry = this.entry(id);
+    if (entry.unloading) await entry.unloading;
     if (entry.loaded && (contextSize === undefined || contextSize === entry.requestedContextSize || contextSize === entry.info.contextSize)) {
       return entry.info;
     }
@@ -103,14 +111,23 @@ export class ModelsService {
     const entry = this.entry(id);
     entry.loadAbort?.abort();
     await entry.loading?.catch(() => {});
-    if (!entry.loaded) return entry.info;
-    await Promise.all([...this.unloadListeners].map((listener) => listener(id)));
-    const { model, context } = entry.loaded;
-    entry.loaded = null;
+    const loaded = entry.loaded;
+    if (loaded) {
+      // Taken away at once, before any await: no new run can get this model, and a second
+      // unload waits for this one instead of disposing twice.
+      entry.loaded = null;
+      loaded.sequences.close();
+      entry.unloading = this.disposeLoaded(entry, loaded).finally(() => { entry.unloading = null; });
+    }
+    await entry.unloading;
+    return entry.info;
+  }
+
+  private async disposeLoaded(entry: ModelEntry, { info, model, context }: LoadedModel): Promise<void> {
+    await Promise.all([...this.unloadListeners].map((listener) => listener(info.id)));
     await context.dispose();
     await model.dispose();
     this.update(entry, { status: "unloaded", loadProgress: 0, contextSize: null });
-    return entry.info;
   }
 
   /** The model's sha256, waiting for the background hash if it is still running. */
@@ -153,7 +170,7 @@ export class ModelsService {
         id: modelId(path), path, fileName: basename(path), sizeBytes: 0, sha256: null, hashProgress: 0,
         status: "unloaded", loadProgress: 0, metadata: null, memory: null, error: null, contextSize: null,
       },
-      insights: null, loaded: null, loading: null, loadAbort: null, requestedContextSize: null,
+      insights: null, loaded: null, loading: null, loadAbort: null, unloading: null, requestedContextSize: null,
     };
     this.entries.set(entry.info.id, entry);
     try {
@@ -163,9 +180,9 @@ export class ModelsService {
         ...entry.info, sizeBytes: inspected.sizeBytes, metadata: inspected.summary,
         memory: await estimateMemory(inspected.insights),
       };
-      void this.hashInBackground(entry);
+      if (this.options.hashInBackground) void this.hashInBackground(entry);
     } catch (error) {
-      entry.info = { ...entry.info, status: "error", error: AppError.from(error).toData() };
+      entry.info = { ...entry.info, status: "error", error: naming(path, "could not be inspected", error).toData() };
     }
     return entry.info;
   }
@@ -175,7 +192,8 @@ export class ModelsService {
       const sha256 = await this.hasher.hash(entry.info.path, (hashProgress) => this.update(entry, { hashProgress }));
       this.update(entry, { sha256, hashProgress: 1 });
     } catch (error) {
-      if (!this.disposed) this.update(entry, { status: "error", error: AppError.from(error).toData() });
+      // The model may still be loaded and usable: say what failed, leave its status alone.
+      if (!this.disposed) this.update(entry, { error: naming(entry.info.path, "could not be hashed", error).toData() });
     }
   }
 
@@ -184,7 +202,11 @@ export class ModelsService {
     if (!insights) throw new AppError(entry.info.error ?? { code: "INTERNAL", message: `${entry.info.path} was not inspected.` });
     const size = contextSize ?? defaultContextSize(insights);
     this.update(entry, { status: "loading", loadProgress: 0, error: null });
-    const memory = await estimateMemory(insights, size);
+    const memory = await estimateMemory(insights, size).catch((error) => {
+      const appError = naming(entry.info.path, "has no memory estimate", error);
+      this.update(entry, { status: "unloaded", error: appError.toData() });
+      throw appError;
+    });
     if (!memory.fits) {
       const needGiB = (memory.totalRamBytes / 2 ** 30).toFixed(2);
       const freeGiB = (memory.freeRamBytes / 2 ** 30).toFixed(2);
@@ -205,7 +227,13 @@ export class ModelsService {
         onLoadProgress: (loadProgress) => this.update(entry, { loadProgress }),
       });
       if (signal.aborted) throw signal.reason;
-      const context = await model.createContext({ contextSize: size, sequences: SEQUENCES_PER_MODEL, threads: defaultThreads() });
+      const context = await model.createContext({ contextSize: size, sequences: SEQUENCES_PER_MODEL, threads: defaultThreads() })
+        .catch((error: Error) => {
+          throw new AppError({
+            code: "INSUFFICIENT_MEMORY", file: entry.info.path,
+            message: `llama.cpp loaded ${entry.info.fileName} but could not make a ${size}-token context for it: ${error.message}. Try a smaller context.`,
+          });
+        });
       // Report the size llama.cpp made (it pads sizes up), not the one asked for.
       entry.requestedContextSize = size;
       this.update(entry, { status: "loaded", loadProgress: 1, contextSize: context.contextSize });
@@ -217,11 +245,11 @@ export class ModelsService {
         this.update(entry, { status: "unloaded", loadProgress: 0 });
         throw new AppError({ code: "CANCELLED", file: entry.info.path, message: `Loading ${entry.info.fileName} was cancelled.` });
       }
-      const appError = new AppError({
+      const appError = error instanceof AppError ? error : new AppError({
         code: "CORRUPT_GGUF", file: entry.info.path,
         message: `llama.cpp could not load ${entry.info.path}: ${(error as Error).message}. The file may be damaged or use a format this build does not support.`,
       });
-      this.update(entry, { status: "error", error: appError.toData() });
+      this.update(entry, { status: error instanceof AppError ? "unloaded" : "error", error: appError.toData() });
       throw appError;
     }
   }
@@ -246,6 +274,12 @@ export class ModelsService {
   private async persist(): Promise<void> {
     await this.workspace.setModelPaths([...this.entries.values()].map((entry) => entry.info.path));
   }
+}
+
+/** An error that names the file: AppErrors as they are (they already do), anything else wrapped. */
+function naming(path: string, what: string, error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError({ code: "IO_ERROR", file: path, message: `${path} ${what}: ${(error as Error)?.message ?? String(error)}` });
 }
 
 export function modelId(path: string): string {
