@@ -16,6 +16,7 @@ import { projectRoot } from "../app/paths";
 import type { ModelShape } from "../fixtures/bigram-model";
 import { FIXTURE_CHECKPOINTS, writeFixtureModel, writeFixtureModels } from "../fixtures/fixture-checkpoints";
 import { getLlamaRuntime } from "../llama/llama-runtime";
+import { startRun } from "../rpc/client-run";
 import { defaultThreads } from "../llama/threads";
 import { format, median } from "./bench-stats";
 import { startServeProcess } from "./serve-process";
@@ -92,17 +93,11 @@ async function main(): Promise<void> {
 /** Tokens/s seen by a client: from the start call to the done event. */
 async function viaApi(client: RpcClient, modelId: string, tokens: number): Promise<number> {
   const started = performance.now();
-  const { runId } = await client.call("generation.start", {
+  const run = await startRun(client, {
     mode: "completion", modelId, prompt: PROMPT, params: { temperature: 0, maxTokens: tokens, stop: [] },
   });
-  const done = await new Promise<{ generatedTokens: number }>((resolveDone) => {
-    const stop = client.on("generation.done", (event) => {
-      if (event.runId !== runId) return;
-      stop();
-      resolveDone(event.stats);
-    });
-  });
-  if (done.generatedTokens !== tokens) throw new Error(`API run made ${done.generatedTokens} tokens, not ${tokens}`);
+  const { done } = await run.finished;
+  if (done.stats.generatedTokens !== tokens) throw new Error(`API run made ${done.stats.generatedTokens} tokens, not ${tokens}`);
   return (tokens * 1000) / (performance.now() - started);
 }
 

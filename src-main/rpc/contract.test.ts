@@ -7,13 +7,13 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventPayload, Params } from "../contract/api";
 import type { GenerationDoneEvent } from "../contract/generation";
 import type { ModelInfo } from "../contract/models";
 import { AppError } from "../contract/errors";
 import type { MessagePort } from "../contract/protocol";
 import { RpcClient } from "../contract/rpc-client";
-import { connectWebSocketClient } from "../transports/connect-websocket";
+import { connectWebSocketClient, openWebSocketPort } from "../transports/connect-websocket";
+import { startRun } from "./client-run";
 import { createIpcMainPort } from "../transports/ipc-main-port";
 import { createPreloadBridge } from "../transports/preload-bridge";
 import { IPC_CHANNEL } from "../transports/ipc-channel";
@@ -25,7 +25,7 @@ const PAGE_URL = "file:///app/out/renderer/index.html";
 
 interface Transport {
   name: string;
-  connect(test: TestWorkbench): Promise<{ client: RpcClient; close(): Promise<void> }>;
+  connect(test: TestWorkbench): Promise<{ port: MessagePort; close(): Promise<void> }>;
 }
 
 const transports: Transport[] = [
@@ -33,8 +33,8 @@ const transports: Transport[] = [
     name: "WebSocket (server mode)",
     async connect(test) {
       const server = await startTestServer(test);
-      const client = await connectWebSocketClient(server.url);
-      return { client, close: async () => { client.close(); await server.close(); } };
+      const port = await openWebSocketPort(server.url);
+      return { port, close: async () => { port.close?.(); await server.close(); } };
     },
   },
   {
@@ -44,38 +44,10 @@ const transports: Transport[] = [
       test.workbench.rpc.connect(createIpcMainPort(loopback.ipcMain, loopback.webContents, (url) => url === PAGE_URL));
       const bridge = createPreloadBridge(loopback.ipcRenderer);
       const port: MessagePort = { send: bridge.send, onMessage: bridge.onMessage };
-      const client = new RpcClient(port);
-      return { client, close: async () => { client.close(); loopback.close(); } };
+      return { port, close: async () => loopback.close() };
     },
   },
 ];
-
-/**
- * Collects a run's events from before it starts (a response and the first token frames can arrive
- * in one burst), then keeps those of the run the call returns.
- */
-async function startAndCollect(client: RpcClient, request: Params<"generation.start">): Promise<{ runId: string; finished: Promise<{ done: GenerationDoneEvent; streamed: string; batches: number }>; firstTokens: Promise<void> }> {
-  const tokenEvents: Array<EventPayload<"generation.tokens">> = [];
-  const doneEvents: GenerationDoneEvent[] = [];
-  let wake = () => {};
-  const stopTokens = client.on("generation.tokens", (event) => { tokenEvents.push(event); wake(); });
-  const stopDone = client.on("generation.done", (event) => { doneEvents.push(event); wake(); });
-  const { runId } = await client.call("generation.start", request);
-  const until = <T>(find: () => T | undefined) => new Promise<T>((resolve) => {
-    const check = () => { const found = find(); if (found !== undefined) resolve(found); };
-    const previous = wake;
-    wake = () => { previous(); check(); };
-    check();
-  });
-  const firstTokens = until(() => (tokenEvents.some((e) => e.runId === runId) ? true : undefined)).then(() => {});
-  const finished = until(() => doneEvents.find((e) => e.runId === runId)).then((done) => {
-    stopTokens();
-    stopDone();
-    const mine = tokenEvents.filter((e) => e.runId === runId);
-    return { done, streamed: mine.flatMap((e) => e.tokens).map((t) => t.text).join(""), batches: mine.length };
-  });
-  return { runId, finished, firstTokens };
-}
 
 describe.each(transports)("API contract over $name", (transport) => {
   let test: TestWorkbench;
@@ -85,9 +57,10 @@ describe.each(transports)("API contract over $name", (transport) => {
   beforeAll(async () => {
     test = await startTestWorkbench();
     connection = await transport.connect(test);
-    client = connection.client;
+    client = new RpcClient(connection.port);
   });
   afterAll(async () => {
+    client.close();
     await connection.close();
     await test.cleanup();
   });
@@ -115,6 +88,16 @@ describe.each(transports)("API contract over $name", (transport) => {
       .call("generation.start", { mode: "completion", modelId: "x", prompt: "hi", params: { temperature: -1 } })
       .catch((e) => e);
     expect(badParams).toMatchObject({ code: "INVALID_INPUT", field: "params.temperature" });
+  });
+
+  it("answers a malformed request that carries an id, instead of leaving the caller waiting", async () => {
+    const raw = await transport.connect(test);
+    const answer = new Promise<unknown>((resolve) => raw.port.onMessage((message) => {
+      if ((message as { id?: number }).id === 424242) resolve(message);
+    }));
+    raw.port.send({ kind: "request", id: 424242, method: 7 } as never);
+    expect(await answer).toMatchObject({ kind: "response", id: 424242, ok: false, error: { code: "INVALID_INPUT" } });
+    await raw.close();
   });
 
   it("answers an unknown procedure with UNKNOWN_METHOD", async () => {
@@ -162,7 +145,7 @@ describe.each(transports)("API contract over $name", (transport) => {
     const request = { mode: "completion" as const, modelId: id, prompt: "La rivière", params: { temperature: 0, maxTokens: 40 } };
     const texts: string[] = [];
     for (let run = 0; run < 2; run++) {
-      const { done, streamed, batches } = await (await startAndCollect(client, request)).finished;
+      const { done, streamed, batches } = await (await startRun(client, request)).finished;
       expect(done.error).toBeNull();
       expect(done.stats).toMatchObject({ generatedTokens: 40, stopReason: "max-tokens" });
       expect(batches).toBeGreaterThan(0);
@@ -177,7 +160,7 @@ describe.each(transports)("API contract over $name", (transport) => {
     await client.call("models.load", { id });
     // A greedy prompt the table says never reaches end-of-text, so only the cancel can end it early.
     const { prompt } = findPrompt(fixtureTable("polyglot-continued"), ["Once", "The", "La", "Il"], 20000, "endless");
-    const run = await startAndCollect(client, { mode: "completion", modelId: id, prompt, params: { temperature: 0, maxTokens: 20000 } });
+    const run = await startRun(client, { mode: "completion", modelId: id, prompt, params: { temperature: 0, maxTokens: 20000 } });
     await run.firstTokens;
     expect(await client.call("generation.cancel", { runId: run.runId })).toEqual({ cancelled: true });
     const { done } = await run.finished;
@@ -215,7 +198,7 @@ describe("a client that goes away", () => {
     const id = idOf(test.workbench, "polyglot-continued");
     await client.call("models.load", { id });
     const { prompt } = findPrompt(fixtureTable("polyglot-continued"), ["Once", "The", "La", "Il"], 20000, "endless");
-    const run = await startAndCollect(client, { mode: "completion", modelId: id, prompt, params: { temperature: 0, maxTokens: 20000 } });
+    const run = await startRun(client, { mode: "completion", modelId: id, prompt, params: { temperature: 0, maxTokens: 20000 } });
     await run.firstTokens;
     const done = new Promise<GenerationDoneEvent>((resolve) => {
       const stop = test.workbench.bus.on("generation.done", (event) => { if (event.runId === run.runId) { stop(); resolve(event); } });

@@ -52,7 +52,14 @@ export class RpcServer {
 
   private async handle(port: MessagePort, context: CallContext, message: unknown): Promise<void> {
     const request = RequestMessageSchema.safeParse(message);
-    if (!request.success) return;
+    if (!request.success) {
+      // Answer what can be answered, so a caller with a bad message does not wait forever.
+      const id = (message as { id?: unknown } | null)?.id;
+      if (typeof id === "number" && Number.isInteger(id)) {
+        port.send({ kind: "response", id, ok: false, error: { code: "INVALID_INPUT", message: "Malformed request: it needs kind \"request\", a method name and params." } });
+      }
+      return;
+    }
     const { id, method, params } = request.data;
     try {
       if (!Object.hasOwn(procedures, method)) {
