@@ -37,6 +37,19 @@ export class ModelsPage {
     return path!.trim();
   }
 
+  /** Loads the model with a context size of its own, which the UI does not offer, through the API. */
+  async loadWithContextSize(name: string, contextSize: number): Promise<void> {
+    const models = (await this.workbench.callApi("models.list", {})) as { id: string; fileName: string }[];
+    const model = models.find((candidate) => candidate.fileName === `${name}.gguf`);
+    if (!model) throw new Error(`${name}.gguf is not in the workspace.`);
+    const loaded = (await this.workbench.callApi("models.load", { id: model.id, contextSize })) as { contextSize: number };
+    // Until the view shows the new context size, it may still show the load this one replaced.
+    await this.workbench.open("Models");
+    const details = await this.openDetails(name);
+    await expect(details).toContainText(new RegExp(`Loaded context size\\s*${loaded.contextSize.toLocaleString("en-US")} tokens`));
+    await expect(this.status(name)).toHaveText("loaded");
+  }
+
   /** Loads the model from the Models view unless it is loaded already. */
   async ensureLoaded(name: string): Promise<void> {
     await this.workbench.open("Models");

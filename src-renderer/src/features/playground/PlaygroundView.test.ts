@@ -72,8 +72,11 @@ describe("PlaygroundView", () => {
     expect(output(wrapper).text()).toBe("le monde");
     expect(output(wrapper).findAll("span.token")[1].attributes("title")).toBe("10.0% (logprob -2.300)");
 
-    main.emit("generation.done", done());
+    // The final text adds what was held back (here "!", as the possible start of a stop string "!!").
+    main.emit("generation.done", done({ text: " le monde!" }));
     await settle();
+    expect(output(wrapper).element.textContent).toBe(" le monde!");
+    expect(output(wrapper).findAll("span.token").map((span) => span.text())).toEqual(["le", "monde"]);
     const stats = wrapper.get('[data-testid="generation-stats"]');
     expect(stats.get('[data-stat="timeToFirstToken"] dd').text()).toBe("12 ms");
     expect(stats.get('[data-stat="tokensPerSecond"] dd').text()).toBe("250.0");
@@ -84,6 +87,51 @@ describe("PlaygroundView", () => {
     expect(disclosure.get("summary").text()).toBe("Prompt as the model saw it");
     expect(disclosure.get("pre").text()).toBe("<s>Bonjour");
     expect(button(wrapper, "Run").attributes("disabled")).toBeUndefined();
+  });
+
+  it("shows the final text alone when it does not continue what streamed", async () => {
+    const main = generationMain();
+    const { wrapper } = await mountConnected(PlaygroundView, main);
+    await button(wrapper, "Run").trigger("click");
+    await settle();
+    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 1, text: " le", logprob: -0.1 }] });
+    await settle();
+
+    main.emit("generation.done", done({ text: "Bonjour le monde" }));
+    await settle();
+    expect(output(wrapper).text()).toBe("Bonjour le monde");
+  });
+
+  it("keeps what streamed when the run ends in an error", async () => {
+    const main = generationMain();
+    const { wrapper } = await mountConnected(PlaygroundView, main);
+    await button(wrapper, "Run").trigger("click");
+    await settle();
+    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 1, text: "Bonjour", logprob: -0.1 }] });
+    await settle();
+
+    main.emit("generation.done", done({
+      text: "", error: { code: "INTERNAL", message: "llama.cpp failed to decode." }, stats: { ...done().stats, stopReason: "error" },
+    }));
+    await settle();
+    expect(output(wrapper).text()).toBe("Bonjour");
+    expect(wrapper.get('[role="alert"]').text()).toBe("llama.cpp failed to decode.");
+  });
+
+  it("shows every token of a long output, in order", async () => {
+    const main = generationMain();
+    const { wrapper } = await mountConnected(PlaygroundView, main);
+    await button(wrapper, "Run").trigger("click");
+    await settle();
+    const words = Array.from({ length: 600 }, (_, index) => ` w${index}`);
+    for (let start = 0; start < words.length; start += 7) {
+      const tokens = words.slice(start, start + 7).map((text, offset) => ({ id: start + offset, text, logprob: -0.5 }));
+      main.emit("generation.tokens", { runId: "run-1", tokens });
+      await settle();
+    }
+
+    expect(output(wrapper).element.textContent).toBe(words.join(""));
+    expect(output(wrapper).findAll("span.token")).toHaveLength(600);
   });
 
   it("keeps tokens that arrive before generation.start answers", async () => {
