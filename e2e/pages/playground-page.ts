@@ -7,10 +7,13 @@ export type StatName = "timeToFirstToken" | "tokensPerSecond" | "generatedTokens
 export class PlaygroundPage {
   readonly output: Locator;
   readonly stats: Locator;
+  /** The "Prompt as the model saw it" text (open it with showRenderedPrompt). */
+  readonly renderedPrompt: Locator;
 
   constructor(private readonly page: Page, private readonly workbench: WorkbenchPage) {
     this.output = page.getByTestId("generation-output");
     this.stats = page.getByTestId("generation-stats");
+    this.renderedPrompt = page.locator("details.rendered-prompt pre");
   }
 
   /** Opens the Playground on a loaded model. */
@@ -50,5 +53,19 @@ export class PlaygroundPage {
 
   async waitUntilDone(timeout = 60_000): Promise<void> {
     await expect(this.stats).toBeVisible({ timeout });
+  }
+
+  async showRenderedPrompt(): Promise<void> {
+    await this.page.getByText("Prompt as the model saw it").click();
+  }
+
+  /** Runs a one-token completion of `prompt` on `modelName` and opens the prompt as the model saw it. */
+  async renderCompletionPrompt(modelName: string, prompt: string): Promise<void> {
+    await this.openWith(modelName);
+    await this.completion(prompt);
+    await this.setSampling("Max tokens", 1);
+    await this.run();
+    await this.waitUntilDone();
+    await this.showRenderedPrompt();
   }
 }

@@ -31,8 +31,8 @@ test("a greedy completion streams into the output, then shows its stats", async 
   await expect(playground.stat("promptTokens")).toHaveText(/^[1-9][\d,]*$/);
   await expect(playground.stat("timeToFirstToken")).toHaveText(/^\d+ ms$/);
   await expect(playground.stat("tokensPerSecond")).toHaveText(/^\d+(\.\d)?$/);
-  await page.getByText("Prompt as the model saw it").click();
-  await expect(page.locator("details.rendered-prompt pre")).toContainText("Bonjour");
+  await playground.showRenderedPrompt();
+  await expect(playground.renderedPrompt).toContainText("Bonjour");
 });
 
 test("a long generation can be stopped, even thousands of tokens in", async ({ page, workbench }) => {

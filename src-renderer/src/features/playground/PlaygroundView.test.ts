@@ -1,5 +1,5 @@
 import { AppError } from "@contract/errors";
-import { SamplingParamsSchema, type GenerationDoneEvent } from "@contract/generation";
+import { SamplingParamsSchema, type GeneratedToken, type GenerationDoneEvent } from "@contract/generation";
 import type { VueWrapper } from "@vue/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMain } from "../../test/fake-main";
@@ -35,6 +35,20 @@ function done(overrides: Partial<GenerationDoneEvent> = {}): GenerationDoneEvent
 const button = (wrapper: VueWrapper, name: string) => wrapper.findAll("button").find((b) => b.text() === name)!;
 const output = (wrapper: VueWrapper) => wrapper.get('[data-testid="generation-output"]');
 
+/** Mounts the Playground on `main` and presses Run. */
+async function mountAndRun(main: FakeMain): Promise<VueWrapper> {
+  const { wrapper } = await mountConnected(PlaygroundView, main);
+  await button(wrapper, "Run").trigger("click");
+  await settle();
+  return wrapper;
+}
+
+/** Streams tokens of the run the fake main started ("run-1"). */
+async function streamTokens(main: FakeMain, tokens: GeneratedToken[]): Promise<void> {
+  main.emit("generation.tokens", { runId: "run-1", tokens });
+  await settle();
+}
+
 describe("PlaygroundView", () => {
   it("starts a completion with the contract's default sampling and the edited fields", async () => {
     const main = generationMain();
@@ -61,14 +75,12 @@ describe("PlaygroundView", () => {
     await button(wrapper, "Run").trigger("click");
     await settle();
 
-    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 32, text: " le", logprob: -0.105 }] });
-    await settle();
+    await streamTokens(main, [{ id: 32, text: " le", logprob: -0.105 }]);
     expect(output(wrapper).text()).toBe("le");
     expect(wrapper.find('[data-testid="generation-stats"]').exists()).toBe(false);
 
     main.emit("generation.tokens", { runId: "other-run", tokens: [{ id: 1, text: "NOT MINE", logprob: -1 }] });
-    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 33, text: " monde", logprob: -2.3 }] });
-    await settle();
+    await streamTokens(main, [{ id: 33, text: " monde", logprob: -2.3 }]);
     expect(output(wrapper).text()).toBe("le monde");
     expect(output(wrapper).findAll("span.token")[1].attributes("title")).toBe("10.0% (logprob -2.300)");
 
@@ -91,11 +103,8 @@ describe("PlaygroundView", () => {
 
   it("shows the final text alone when it does not continue what streamed", async () => {
     const main = generationMain();
-    const { wrapper } = await mountConnected(PlaygroundView, main);
-    await button(wrapper, "Run").trigger("click");
-    await settle();
-    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 1, text: " le", logprob: -0.1 }] });
-    await settle();
+    const wrapper = await mountAndRun(main);
+    await streamTokens(main, [{ id: 1, text: " le", logprob: -0.1 }]);
 
     main.emit("generation.done", done({ text: "Bonjour le monde" }));
     await settle();
@@ -104,11 +113,8 @@ describe("PlaygroundView", () => {
 
   it("keeps what streamed when the run ends in an error", async () => {
     const main = generationMain();
-    const { wrapper } = await mountConnected(PlaygroundView, main);
-    await button(wrapper, "Run").trigger("click");
-    await settle();
-    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 1, text: "Bonjour", logprob: -0.1 }] });
-    await settle();
+    const wrapper = await mountAndRun(main);
+    await streamTokens(main, [{ id: 1, text: "Bonjour", logprob: -0.1 }]);
 
     main.emit("generation.done", done({
       text: "", error: { code: "INTERNAL", message: "llama.cpp failed to decode." }, stats: { ...done().stats, stopReason: "error" },
@@ -120,9 +126,7 @@ describe("PlaygroundView", () => {
 
   it("shows every token of a long output, in order", async () => {
     const main = generationMain();
-    const { wrapper } = await mountConnected(PlaygroundView, main);
-    await button(wrapper, "Run").trigger("click");
-    await settle();
+    const wrapper = await mountAndRun(main);
     const words = Array.from({ length: 600 }, (_, index) => ` w${index}`);
     for (let start = 0; start < words.length; start += 7) {
       const tokens = words.slice(start, start + 7).map((text, offset) => ({ id: start + offset, text, logprob: -0.5 }));
@@ -139,9 +143,7 @@ describe("PlaygroundView", () => {
       main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 72, text: "H", logprob: -0.01 }] });
       return { runId: "run-1" };
     });
-    const { wrapper } = await mountConnected(PlaygroundView, main);
-    await button(wrapper, "Run").trigger("click");
-    await settle();
+    const wrapper = await mountAndRun(main);
 
     expect(output(wrapper).text()).toBe("H");
   });
@@ -170,9 +172,7 @@ describe("PlaygroundView", () => {
     const main = generationMain().handle("generation.start", () => {
       throw new AppError({ code: "MODEL_NOT_LOADED", message: "Load polyglot-base before generating." });
     });
-    const { wrapper } = await mountConnected(PlaygroundView, main);
-    await button(wrapper, "Run").trigger("click");
-    await settle();
+    const wrapper = await mountAndRun(main);
 
     expect(wrapper.get('[role="alert"]').text()).toBe("Load polyglot-base before generating.");
     expect(button(wrapper, "Run").attributes("disabled")).toBeUndefined();
@@ -180,11 +180,8 @@ describe("PlaygroundView", () => {
 
   it("says so when the connection drops during a run", async () => {
     const main = generationMain();
-    const { wrapper } = await mountConnected(PlaygroundView, main);
-    await button(wrapper, "Run").trigger("click");
-    await settle();
-    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 1, text: "Hal", logprob: -0.2 }] });
-    await settle();
+    const wrapper = await mountAndRun(main);
+    await streamTokens(main, [{ id: 1, text: "Hal", logprob: -0.2 }]);
 
     main.goDown();
     await settle();
@@ -223,8 +220,7 @@ describe("PlaygroundView", () => {
     await wrapper.get('button[aria-label="Remove message 2"]').trigger("click");
     await button(wrapper, "Run").trigger("click");
     await settle();
-    main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 1, text: "بخير", logprob: -0.5 }] });
-    await settle();
+    await streamTokens(main, [{ id: 1, text: "بخير", logprob: -0.5 }]);
 
     expect(main.callsOf("generation.start")).toMatchObject([{ mode: "chat", messages: [{ role: "user", content: "مرحبا، كيف حالك؟" }] }]);
     expect(output(wrapper).text()).toBe("بخير");
