@@ -9,8 +9,11 @@ import type { SystemInfo } from "../contract/models";
 import { describeRuntime } from "../llama/llama-runtime";
 import { EventBus } from "../rpc/event-bus";
 import { RpcServer } from "../rpc/rpc-server";
+import { CompareService } from "../services/compare/compare-service";
 import { GenerationService } from "../services/generation/generation-service";
 import { ModelsService } from "../services/models/models-service";
+import { SessionStore } from "../services/sessions/session-store";
+import { MetricsWorkerClient } from "../workers/metrics-worker-client";
 import { openWorkspace } from "../workspace/default-workspace";
 import { APP_VERSION } from "./app-version";
 
@@ -21,6 +24,8 @@ export interface WorkbenchOptions {
   demo?: boolean;
   /** Hash models in the background (default true; one-shot CLI commands turn it off). */
   hashModels?: boolean;
+  /** The session comparisons are saved in (default: the workspace's own). */
+  sessionFile?: string;
   /** The host's native file picker, where it has one (Electron). */
   pickFiles?: () => Promise<string[]>;
 }
@@ -30,6 +35,8 @@ export interface Workbench {
   rpc: RpcServer;
   models: ModelsService;
   generation: GenerationService;
+  compare: CompareService;
+  session: SessionStore;
   workspaceDir: string;
   dispose(): Promise<void>;
 }
@@ -39,6 +46,9 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const workspace = await openWorkspace(options.workspaceDir, { demo: options.demo ?? true });
   const models = new ModelsService(workspace, bus, { hashInBackground: options.hashModels ?? true });
   const generation = new GenerationService(models, bus);
+  const session = await SessionStore.open(options.sessionFile ?? workspace.defaultSessionFile);
+  const metrics = new MetricsWorkerClient();
+  const compare = new CompareService(models, generation, bus, session, metrics);
   await models.start();
 
   const handlers: Handlers = {
@@ -62,16 +72,27 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       await models.remove(id);
       return {};
     },
-    "models.load": async ({ id, contextSize }) => models.load(id, contextSize),
+    "models.load": async ({ id, contextSize, sequences }) => models.load(id, contextSize, sequences),
     "models.unload": async ({ id }) => models.unload(id),
     "generation.start": async (request, context) => ({ runId: generation.start(request, context.connectionId).runId }),
     "generation.cancel": async ({ runId }) => ({ cancelled: generation.cancel(runId) }),
+    "compare.start": async (request, context) => {
+      const { comparisonId, panes } = await compare.start(request, context.connectionId);
+      return { comparisonId, panes };
+    },
+    "compare.cancel": async ({ comparisonId }) => ({ cancelled: compare.cancel(comparisonId) }),
+    "compare.vote": async (request) => compare.vote(request),
+    "compare.leaderboard": async (request) => compare.leaderboard(request),
+    "compare.export": async (request) => compare.export(request),
+    "session.current": async () => ({ path: session.path, session: session.current }),
   };
 
   return {
-    bus, models, generation, workspaceDir: workspace.dir,
+    bus, models, generation, compare, session, workspaceDir: workspace.dir,
     rpc: new RpcServer(handlers, bus, (connectionId) => generation.cancelRunsOfConnection(connectionId)),
     async dispose() {
+      await compare.dispose();
+      await metrics.dispose();
       await generation.dispose();
       await models.dispose();
     },

@@ -2,24 +2,18 @@
  * The CLI as a user runs it: the built `out/main/cli.js` in a child process (npm test builds
  * first), real fixture models, output parsed from stdout/stderr.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import os from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installedElectronBinary } from "../app/electron-binary";
 import { writeFixtureModels } from "../fixtures/fixture-checkpoints";
 import { bytesToText, fixtureTable, greedyContinuation } from "../test-support/bigram-oracle";
-
-const CLI = resolve(__dirname, "../../out/main/cli.js");
-
-function polyglot(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { CLI, polyglot } from "../test-support/cli-runner";
 
 describe("polyglot CLI", () => {
   let dir: string;

@@ -2,6 +2,7 @@
 /** `polyglot`: the headless CLI on the same services as the app. */
 import { Command } from "commander";
 import { APP_VERSION } from "../app/app-version";
+import { registerCompareCommand } from "./commands/compare";
 import { registerGenerateCommand } from "./commands/generate";
 import { registerModelsCommand } from "./commands/models-inspect";
 import { registerServeCommand } from "./commands/serve";
@@ -16,6 +17,7 @@ const program = new Command()
 
 registerModelsCommand(program);
 registerGenerateCommand(program);
+registerCompareCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
 

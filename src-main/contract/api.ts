@@ -7,7 +7,12 @@ import { z } from "zod";
 import {
   GenerationDoneEventSchema, GenerationRequestSchema, GenerationTokensEventSchema,
 } from "./generation";
+import {
+  CompareFinishedEventSchema, CompareRequestSchema, CompareStartedSchema, ExportRequestSchema, ExportedFileSchema,
+  LeaderboardRequestSchema, LeaderboardSchema, VoteRequestSchema, VotedEventSchema,
+} from "./compare";
 import { ModelInfoSchema, SystemInfoSchema } from "./models";
+import { MAX_PANES, SessionFileSchema, VoteSchema } from "./session";
 
 const procedure = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const none = z.object({}).strict();
@@ -26,7 +31,12 @@ export const procedures = {
   ),
   "models.remove": procedure(modelRef, z.object({})),
   "models.load": procedure(
-    z.object({ id: z.string().min(1), contextSize: z.number().int().min(64).optional() }).strict(),
+    z.object({
+      id: z.string().min(1),
+      contextSize: z.number().int().min(64).optional(),
+      /** Runs the loaded copy can serve at once (each its own context sequence); default 2. */
+      sequences: z.number().int().min(1).max(MAX_PANES).optional(),
+    }).strict(),
     ModelInfoSchema,
   ),
   "models.unload": procedure(modelRef, ModelInfoSchema),
@@ -34,6 +44,17 @@ export const procedures = {
   /** Starts a run; tokens arrive as `generation.tokens` events, the end as `generation.done`. */
   "generation.start": procedure(GenerationRequestSchema, z.object({ runId: z.string() })),
   "generation.cancel": procedure(z.object({ runId: z.string() }).strict(), z.object({ cancelled: z.boolean() })),
+
+  /** Runs every pane at once; when all have ended the comparison is saved and `compare.finished` sent. */
+  "compare.start": procedure(CompareRequestSchema, CompareStartedSchema),
+  "compare.cancel": procedure(z.object({ comparisonId: z.string() }).strict(), z.object({ cancelled: z.boolean() })),
+  "compare.vote": procedure(VoteRequestSchema, VoteSchema),
+  "compare.leaderboard": procedure(LeaderboardRequestSchema, LeaderboardSchema),
+  /** Preference data from the votes, as files for the client to save. */
+  "compare.export": procedure(ExportRequestSchema, z.array(ExportedFileSchema)),
+
+  /** The session comparisons are saved in, with its file's path. */
+  "session.current": procedure(none, z.object({ path: z.string(), session: SessionFileSchema })),
 } as const;
 
 export const events = {
@@ -41,6 +62,8 @@ export const events = {
   "models.changed": z.array(ModelInfoSchema),
   "generation.tokens": GenerationTokensEventSchema,
   "generation.done": GenerationDoneEventSchema,
+  "compare.finished": CompareFinishedEventSchema,
+  "compare.voted": VotedEventSchema,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -24,17 +24,43 @@ export const ChatMessageSchema = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
+/** The model's own chat template (from its GGUF), or one of these chosen for every model. */
+export const ChatTemplateChoiceSchema = z.enum(["model", "chatml", "llama3", "llama2", "gemma", "mistral", "qwen", "general"]);
+export type ChatTemplateChoice = z.infer<typeof ChatTemplateChoiceSchema>;
+
+/** Most alternatives a token may carry (the probabilities come from one decoding pass either way). */
+export const MAX_TOP_ALTERNATIVES = 20;
+const topAlternatives = z.number().int().min(0).max(MAX_TOP_ALTERNATIVES).default(0);
+
 export const GenerationRequestSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("completion"), modelId: z.string().min(1), prompt: z.string(), params: SamplingParamsSchema.prefault({}) }),
+  z.object({
+    mode: z.literal("completion"), modelId: z.string().min(1), prompt: z.string(),
+    params: SamplingParamsSchema.prefault({}), topAlternatives,
+  }),
   z.object({
     mode: z.literal("chat"),
     modelId: z.string().min(1),
     messages: z.array(ChatMessageSchema).min(1),
+    chatTemplate: ChatTemplateChoiceSchema.default("model"),
     params: SamplingParamsSchema.prefault({}),
+    /** How many of the most likely tokens to report beside each generated one (0 = none). */
+    topAlternatives,
   }),
 ]);
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
 export type GenerationRequestInput = z.input<typeof GenerationRequestSchema>;
+
+/** One of the most likely tokens at a position, from the same distribution as the chosen token. */
+export const TokenAlternativeSchema = z.object({
+  id: z.number().int(),
+  /**
+   * The text this token would have added there: "" when it is only part of a UTF-8 character;
+   * control tokens (end of text, end of turn) written out, e.g. "</s>".
+   */
+  text: z.string(),
+  logprob: z.number(),
+});
+export type TokenAlternative = z.infer<typeof TokenAlternativeSchema>;
 
 export const GeneratedTokenSchema = z.object({
   id: z.number().int(),
@@ -51,6 +77,8 @@ export const GeneratedTokenSchema = z.object({
    * after temperature, top-k/top-p/min-p and the repeat penalty otherwise.
    */
   logprob: z.number(),
+  /** The most likely tokens at this position, best first (present when the request asked for them). */
+  top: z.array(TokenAlternativeSchema).optional(),
 });
 export type GeneratedToken = z.infer<typeof GeneratedTokenSchema>;
 
@@ -78,6 +106,8 @@ export const GenerationDoneEventSchema = z.object({
   stats: GenerationStatsSchema,
   /** The exact prompt the model saw (chat template applied). */
   renderedPrompt: z.string(),
+  /** Where special tokens (BOS, turn markers) are in `renderedPrompt`: [start, end) character offsets. */
+  promptSpecialRanges: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
   error: AppErrorDataSchema.nullable(),
 });
 export type GenerationDoneEvent = z.infer<typeof GenerationDoneEventSchema>;

@@ -31,6 +31,8 @@ export const MemoryEstimateSchema = z.object({
   gpuLayers: z.number(),
   totalLayers: z.number(),
   contextSize: z.number(),
+  /** Context sequences (runs served at once), each of `contextSize` tokens. */
+  sequences: z.number(),
   /** Weights in RAM / VRAM, bytes. */
   modelRamBytes: z.number(),
   modelVramBytes: z.number(),
@@ -82,3 +84,8 @@ export const SystemInfoSchema = z.object({
   readOnly: z.boolean(),
 });
 export type SystemInfo = z.infer<typeof SystemInfoSchema>;
+
+/** The name a person knows the model by: the GGUF's own name, else its file name. */
+export function modelDisplayName(model: Pick<ModelInfo, "metadata" | "fileName">): string {
+  return model.metadata?.name || model.fileName;
+}

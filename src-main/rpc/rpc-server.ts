@@ -14,7 +14,9 @@ export interface ConnectionOptions {
   readOnly?: boolean;
 }
 
-const READ_ONLY_METHODS = new Set<Method>(["system.info", "models.list"]);
+const READ_ONLY_METHODS = new Set<Method>([
+  "system.info", "models.list", "compare.leaderboard", "compare.export", "session.current",
+]);
 
 export class RpcServer {
   constructor(

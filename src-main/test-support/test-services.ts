@@ -11,8 +11,11 @@ import {
 } from "../contract/generation";
 import type { ModelInfo } from "../contract/models";
 import { EventBus } from "../rpc/event-bus";
+import { CompareService } from "../services/compare/compare-service";
 import { GenerationService } from "../services/generation/generation-service";
 import { ModelsService } from "../services/models/models-service";
+import { SessionStore } from "../services/sessions/session-store";
+import { MetricsWorkerClient } from "../workers/metrics-worker-client";
 import { Workspace } from "../workspace/workspace";
 import type { FixtureName } from "./bigram-oracle";
 import { writeFixtures, type FixturePaths } from "./fixture-files";
@@ -23,6 +26,9 @@ export interface TestServices {
   bus: EventBus;
   models: ModelsService;
   generation: GenerationService;
+  compare: CompareService;
+  /** The session comparisons are saved in: the workspace's default session file. */
+  session: SessionStore;
   /** Every `models.changed` payload so far, each checked against the contract. */
   snapshots: ModelInfo[][];
   dispose(): Promise<void>;
@@ -35,10 +41,14 @@ export async function startServices(workspaceDir: string): Promise<TestServices>
   bus.on("models.changed", (models) => snapshots.push(events["models.changed"].parse(models)));
   const models = new ModelsService(workspace, bus);
   const generation = new GenerationService(models, bus);
+  const session = await SessionStore.open(workspace.defaultSessionFile);
+  // From source there is no built worker: the metrics run inline (see MetricsWorkerClient).
+  const compare = new CompareService(models, generation, bus, session, new MetricsWorkerClient());
   await models.start();
   return {
-    workspace, bus, models, generation, snapshots,
+    workspace, bus, models, generation, compare, session, snapshots,
     async dispose() {
+      await compare.dispose();
       await generation.dispose();
       // Let background hashes finish so the test's hash assertions see settled caches.
       await Promise.allSettled(models.list().map((model) => models.hashOf(model.id)));

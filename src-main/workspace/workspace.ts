@@ -7,6 +7,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { z } from "zod";
 import { AppError } from "../contract/errors";
+import { parseVersionedJson } from "./versioned-json";
 
 const WORKSPACE_FILE = "workspace.json";
 const FORMAT = "polyglot-workspace";
@@ -46,6 +47,11 @@ export class Workspace {
     return join(this.dir, ".polyglot");
   }
 
+  /** Where the app saves comparisons until sessions can be chosen (Sessions, issue 6). */
+  get defaultSessionFile(): string {
+    return join(this.dir, "sessions", "default.polyglot-session.json");
+  }
+
   modelPaths(): string[] {
     return this.data.models.map((model) => resolve(this.dir, model.path));
   }
@@ -66,23 +72,5 @@ export class Workspace {
 }
 
 function parseWorkspaceFile(file: string, text: string): WorkspaceFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new AppError({ code: "INVALID_INPUT", file, message: `${file} is not valid JSON (${(error as Error).message}); fix or remove it.` });
-  }
-  const parsed = WorkspaceFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join(".");
-    throw new AppError({ code: "INVALID_INPUT", file, field, message: `${file}: field "${field}" ${issue.message}.` });
-  }
-  if (parsed.data.version > VERSION) {
-    throw new AppError({
-      code: "INVALID_INPUT", file, field: "version",
-      message: `${file} was written by a newer Polyglot Workbench (version ${parsed.data.version}; this one reads ${VERSION}). Update the app.`,
-    });
-  }
-  return parsed.data;
+  return parseVersionedJson(file, text, { format: FORMAT, version: VERSION, noun: "workspace" }, WorkspaceFileSchema);
 }

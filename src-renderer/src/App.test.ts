@@ -40,7 +40,6 @@ describe("App shell", () => {
     expect(wrapper.get('nav a[aria-current="page"]').text()).toBe("Models");
 
     const purposes: Record<string, string> = {
-      compare: "Checkpoints side by side with token probabilities, diffs and blind voting.",
       eval: "Per-language benchmark runs.",
       data: "Dataset tools.",
       sessions: "Save, share and replay comparison sessions.",
@@ -53,11 +52,13 @@ describe("App shell", () => {
       expect(wrapper.get("main").text()).toContain("not built yet");
     }
 
-    location.hash = "#/playground";
-    window.dispatchEvent(new HashChangeEvent("hashchange"));
-    await settle();
-    expect(wrapper.get("main h2").text()).toBe("Playground");
-    expect(wrapper.get('nav a[aria-current="page"]').text()).toBe("Playground");
+    for (const [id, heading] of [["playground", "Playground"], ["compare", "Compare"]]) {
+      location.hash = `#/${id}`;
+      window.dispatchEvent(new HashChangeEvent("hashchange"));
+      await settle();
+      expect(wrapper.get("main h2").text()).toBe(heading);
+      expect(wrapper.get('nav a[aria-current="page"]').text()).toBe(heading);
+    }
   });
 
   it("shows a banner while disconnected, and fetches state again after reconnecting", async () => {

@@ -4,7 +4,7 @@
  * condition. Deterministic for a given seed (and always for temperature 0).
  */
 import type { LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
-import type { GeneratedToken, GenerationStats, SamplingParams, StopReason } from "../../contract/generation";
+import type { GeneratedToken, GenerationStats, SamplingParams, StopReason, TokenAlternative } from "../../contract/generation";
 import { IncrementalDetokenizer } from "./incremental-detokenizer";
 import { AppError } from "../../contract/errors";
 import type { RenderedPrompt } from "./prompt-renderer";
@@ -23,10 +23,12 @@ export async function runGeneration(options: {
   sequence: LlamaContextSequence;
   prompt: RenderedPrompt;
   params: SamplingParams;
+  /** How many of the most likely tokens to report with each generated one (0 = none). */
+  topAlternatives: number;
   signal: AbortSignal;
   onToken: (token: GeneratedToken) => void;
 }): Promise<RunOutcome> {
-  const { model, sequence, prompt, params, signal, onToken } = options;
+  const { model, sequence, prompt, params, topAlternatives, signal, onToken } = options;
   const started = performance.now();
   const detokenizer = new IncrementalDetokenizer(model, prompt.tokens);
   const stops = new StopStringMatcher([...params.stop, ...prompt.templateStops]);
@@ -35,10 +37,9 @@ export async function runGeneration(options: {
   let firstTokenAt: number | null = null;
   let stopReason: StopReason | null = null;
 
-  const emit = (token: Token, piece: string, probability: number) => {
+  const emit = (token: Token, piece: string, probability: number, top: TokenAlternative[] | undefined) => {
     text += piece;
-    // A probability that underflowed to 0 still needs a finite log for JSON: the smallest double's.
-    onToken({ id: token, text: piece, logprob: Math.log(Math.max(probability, Number.MIN_VALUE)) });
+    onToken(top ? { id: token, text: piece, logprob: logOf(probability), top } : { id: token, text: piece, logprob: logOf(probability) });
   };
 
   if (prompt.tokens.length >= sequence.contextSize) {
@@ -55,7 +56,10 @@ export async function runGeneration(options: {
   if (signal.aborted) {
     stopReason = "cancelled";
   } else {
-    const evaluation = sequence.evaluateWithMetadata(lastPromptToken, { confidence: true }, {
+    // The whole distribution crosses from C++ only when alternatives are asked for: with a large
+    // vocabulary that is the costliest part of a token. (Typed as always present; it is not.)
+    const metadata = { confidence: true, probabilities: topAlternatives > 0 } as { confidence: true; probabilities: true };
+    const evaluation = sequence.evaluateWithMetadata(lastPromptToken, metadata, {
       temperature: params.temperature,
       topK: params.topK,
       topP: params.topP,
@@ -70,7 +74,7 @@ export async function runGeneration(options: {
         punishTokens: () => generated.slice(-params.repeatLastN),
       },
     });
-    for await (const { token, confidence } of evaluation) {
+    for await (const { token, confidence, probabilities } of evaluation) {
       firstTokenAt ??= performance.now();
       if (signal.aborted) {
         stopReason = "cancelled";
@@ -80,9 +84,11 @@ export async function runGeneration(options: {
         stopReason = "eos";
         break;
       }
+      // Read before push(): an alternative's text depends on the bytes still held before this token.
+      const top = topAlternatives > 0 ? topAlternativesOf(model, detokenizer, probabilities, topAlternatives) : undefined;
       generated.push(token);
       const matched = stops.push(detokenizer.push(token));
-      emit(token, matched.text, confidence);
+      emit(token, matched.text, confidence, top);
       if (matched.stopped) {
         stopReason = "stop-string";
         break;
@@ -114,4 +120,33 @@ export async function runGeneration(options: {
       stopReason,
     },
   };
+}
+
+/** A probability that underflowed to 0 still needs a finite log for JSON: the smallest double's. */
+function logOf(probability: number): number {
+  return Math.log(Math.max(probability, Number.MIN_VALUE));
+}
+
+/**
+ * The k most likely tokens of the distribution node-llama-cpp returns (not in rank order when
+ * greedy, so picked here: one pass keeping the best k, not a sort of the whole vocabulary).
+ */
+function topAlternativesOf(
+  model: LlamaModel, detokenizer: IncrementalDetokenizer, probabilities: Map<Token, number>, k: number,
+): TokenAlternative[] {
+  // Ties rank by id, as llama.cpp's greedy sampler keeps the first maximum: the chosen token leads.
+  const better = (a: [Token, number], b: [Token, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  const best: Array<[Token, number]> = [];
+  for (const entry of probabilities) {
+    if (best.length === k && !better(entry, best[k - 1])) continue;
+    let at = best.length;
+    while (at > 0 && better(entry, best[at - 1])) at--;
+    best.splice(at, 0, entry);
+    if (best.length > k) best.pop();
+  }
+  return best.map(([id, probability]) => ({
+    id,
+    text: model.isEogToken(id) ? model.detokenize([id], true) : detokenizer.peek(id),
+    logprob: logOf(probability),
+  }));
 }

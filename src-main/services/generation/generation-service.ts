@@ -31,13 +31,23 @@ export class GenerationService {
   }
 
   /** Starts a run and returns its id; tokens and the end arrive as events. `finished` never rejects. */
-  start(request: GenerationRequest, connectionId: string | null = null): { runId: string; finished: Promise<GenerationDoneEvent> } {
+  start(
+    request: GenerationRequest,
+    connectionId: string | null = null,
+    /** Sees every token as it is made (a comparison keeps them for its session). */
+    observer?: (token: GeneratedToken) => void,
+  ): { runId: string; finished: Promise<GenerationDoneEvent> } {
     const loaded = this.models.getLoaded(request.modelId);
     const runId = randomUUID();
     const abort = new AbortController();
-    const finished = this.execute(runId, request, abort.signal, loaded).finally(() => this.runs.delete(runId));
+    const finished = this.execute(runId, request, abort.signal, loaded, observer).finally(() => this.runs.delete(runId));
     this.runs.set(runId, { modelId: request.modelId, connectionId, abort, finished });
     return { runId, finished };
+  }
+
+  /** Whether any run is using the model (a reload now would cut it off). */
+  isModelBusy(modelId: string): boolean {
+    return [...this.runs.values()].some((run) => run.modelId === modelId);
   }
 
   cancel(runId: string): boolean {
@@ -65,24 +75,31 @@ export class GenerationService {
 
   private async execute(
     runId: string, request: GenerationRequest, signal: AbortSignal, loaded: ReturnType<ModelsService["getLoaded"]>,
+    observer?: (token: GeneratedToken) => void,
   ): Promise<GenerationDoneEvent> {
     const batcher = new TokenBatcher((tokens) => this.bus.emit("generation.tokens", { runId, tokens }));
     let renderedPrompt = "";
+    let promptSpecialRanges: Array<[number, number]> = [];
     let done: GenerationDoneEvent;
     let sequence: LlamaContextSequence | null = null;
     try {
       sequence = await loaded.sequences.acquire(signal);
       const prompt = renderPrompt(loaded.model, request);
       renderedPrompt = prompt.text;
+      promptSpecialRanges = prompt.specialRanges;
       const outcome = await runGeneration({
-        model: loaded.model, sequence, prompt, params: request.params, signal, onToken: (token) => batcher.add(token),
+        model: loaded.model, sequence, prompt, params: request.params, topAlternatives: request.topAlternatives, signal,
+        onToken: (token) => {
+          observer?.(token);
+          batcher.add(token);
+        },
       });
-      done = { runId, ...outcome, renderedPrompt, error: null };
+      done = { runId, ...outcome, renderedPrompt, promptSpecialRanges, error: null };
     } catch (error) {
       const appError = AppError.from(error).toData();
       const stopReason = appError.code === "CANCELLED" ? "cancelled" : "error";
       done = {
-        runId, text: "", renderedPrompt, error: stopReason === "cancelled" ? null : appError,
+        runId, text: "", renderedPrompt, promptSpecialRanges, error: stopReason === "cancelled" ? null : appError,
         stats: { promptTokens: 0, generatedTokens: 0, timeToFirstTokenMs: null, tokensPerSecond: null, totalMs: 0, stopReason },
       };
     }

@@ -29,6 +29,12 @@ export class IncrementalDetokenizer {
     return text;
   }
 
+  /** The text `token` would complete if it came next ("" if it leaves a character unfinished); changes nothing. */
+  peek(token: Token): string {
+    const text = this.model.detokenize([...this.held, token], false, this.context);
+    return text.endsWith(REPLACEMENT) && this.held.length + 1 < MAX_HELD_TOKENS ? "" : text;
+  }
+
   /** Decodes whatever is still held when generation ends. */
   flush(): string {
     if (this.held.length === 0) return "";

@@ -3,14 +3,17 @@
  * rendered with the model's own chat template (read from the GGUF by node-llama-cpp).
  */
 import {
-  LlamaText, SpecialTokensText, resolveChatWrapper, type ChatHistoryItem, type ChatWrapper, type LlamaModel, type Token,
+  ChatMLChatWrapper, GemmaChatWrapper, GeneralChatWrapper, Llama2ChatWrapper, Llama3ChatWrapper, LlamaText, MistralChatWrapper,
+  QwenChatWrapper, SpecialTokensText, resolveChatWrapper, type ChatHistoryItem, type ChatWrapper, type LlamaModel, type Token,
 } from "node-llama-cpp";
-import type { ChatMessage, GenerationRequest } from "../../contract/generation";
+import type { ChatMessage, ChatTemplateChoice, GenerationRequest } from "../../contract/generation";
 
 export interface RenderedPrompt {
   tokens: Token[];
   /** The prompt as text, special tokens written out, for people to read. */
   text: string;
+  /** Where special tokens are in `text`: [start, end) character offsets. */
+  specialRanges: Array<[number, number]>;
   /** Plain-text stop triggers the chat template adds (end-of-turn markers). */
   templateStops: string[];
 }
@@ -19,9 +22,10 @@ export function renderPrompt(model: LlamaModel, request: GenerationRequest): Ren
   if (request.mode === "completion") {
     const bos = model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? [model.tokens.bos] : [];
     const tokens = [...bos, ...model.tokenize(request.prompt, false)];
-    return { tokens, text: model.detokenize(bos, true) + request.prompt, templateStops: [] };
+    const bosText = model.detokenize(bos, true);
+    return { tokens, text: bosText + request.prompt, specialRanges: bosText ? [[0, bosText.length]] : [], templateStops: [] };
   }
-  const wrapper = chatWrapperOf(model);
+  const wrapper = request.chatTemplate === "model" ? chatWrapperOf(model) : chosenWrapper(request.chatTemplate);
   const { contextText, stopGenerationTriggers } = wrapper.generateContextState({ chatHistory: toChatHistory(request.messages) });
   const tokens = contextText.tokenize(model.tokenizer);
   const templateStops = stopGenerationTriggers
@@ -29,7 +33,7 @@ export function renderPrompt(model: LlamaModel, request: GenerationRequest): Ren
     .filter((values) => values.every((value) => typeof value === "string"))
     .map((values) => values.join(""))
     .filter((stop) => stop.length > 0);
-  return { tokens, text: readableText(model, contextText), templateStops };
+  return { tokens, ...readableText(model, contextText), templateStops };
 }
 
 /**
@@ -37,12 +41,17 @@ export function renderPrompt(model: LlamaModel, request: GenerationRequest): Ren
  * detokenizer "cleans up" spaces before punctuation for many vocabularies ("ça va ?" becomes
  * "ça va?"), and this text must show what the model was given.
  */
-function readableText(model: LlamaModel, text: LlamaText): string {
-  return text.values.map((value) => {
-    if (typeof value === "string") return value;
-    if (value instanceof SpecialTokensText) return value.value;
-    return model.detokenize(value.tokenize(model.tokenizer), true);
-  }).join("");
+function readableText(model: LlamaModel, text: LlamaText): Pick<RenderedPrompt, "text" | "specialRanges"> {
+  let readable = "";
+  const specialRanges: Array<[number, number]> = [];
+  for (const value of text.values) {
+    const piece = typeof value === "string" ? value
+      : value instanceof SpecialTokensText ? value.value
+        : model.detokenize(value.tokenize(model.tokenizer), true);
+    if (typeof value !== "string" && piece) specialRanges.push([readable.length, readable.length + piece.length]);
+    readable += piece;
+  }
+  return { text: readable, specialRanges };
 }
 
 /**
@@ -54,6 +63,19 @@ function chatWrapperOf(model: LlamaModel): ChatWrapper {
   let wrapper = chatWrappers.get(model);
   if (!wrapper) chatWrappers.set(model, (wrapper = resolveChatWrapper(model)));
   return wrapper;
+}
+
+/** A template chosen for every model in a comparison, whatever their GGUFs say. */
+function chosenWrapper(choice: Exclude<ChatTemplateChoice, "model">): ChatWrapper {
+  switch (choice) {
+    case "chatml": return new ChatMLChatWrapper();
+    case "llama3": return new Llama3ChatWrapper();
+    case "llama2": return new Llama2ChatWrapper();
+    case "gemma": return new GemmaChatWrapper();
+    case "mistral": return new MistralChatWrapper();
+    case "qwen": return new QwenChatWrapper();
+    case "general": return new GeneralChatWrapper();
+  }
 }
 
 function toChatHistory(messages: ChatMessage[]): ChatHistoryItem[] {

@@ -9,19 +9,21 @@ import { backendOf, getLlamaRuntime } from "../../llama/llama-runtime";
 
 /** Context used when the user does not choose one: the model's own, capped to keep RAM sane. */
 export const DEFAULT_CONTEXT_CAP = 4096;
-/** Sequences per loaded model: parallel runs on one copy of the weights. */
+/** Sequences per loaded model unless more are asked for: parallel runs on one copy of the weights. */
 export const SEQUENCES_PER_MODEL = 2;
 
 export function defaultContextSize(insights: GgufInsights): number {
   return Math.min(insights.trainContextSize ?? DEFAULT_CONTEXT_CAP, DEFAULT_CONTEXT_CAP);
 }
 
-export async function estimateMemory(insights: GgufInsights, contextSize = defaultContextSize(insights)): Promise<MemoryEstimate> {
+export async function estimateMemory(
+  insights: GgufInsights, contextSize = defaultContextSize(insights), sequences = SEQUENCES_PER_MODEL,
+): Promise<MemoryEstimate> {
   const llama = await getLlamaRuntime();
   const gpuLayers = llama.gpu === false ? 0 : await insights.configurationResolver.resolveModelGpuLayers("auto");
   const model = insights.estimateModelResourceRequirements({ gpuLayers });
   const context = insights.estimateContextResourceRequirements({
-    contextSize, modelGpuLayers: gpuLayers, sequences: SEQUENCES_PER_MODEL,
+    contextSize, modelGpuLayers: gpuLayers, sequences,
   });
   const vram = llama.gpu === false ? null : await llama.getVramState();
   const freeRamBytes = os.freemem();
@@ -32,6 +34,7 @@ export async function estimateMemory(insights: GgufInsights, contextSize = defau
     gpuLayers,
     totalLayers: insights.totalLayers,
     contextSize,
+    sequences,
     modelRamBytes: model.cpuRam,
     modelVramBytes: model.gpuVram,
     contextRamBytes: context.cpuRam,

@@ -90,16 +90,25 @@ export class ModelsService {
     this.publish();
   }
 
-  async load(id: string, contextSize?: number): Promise<ModelInfo> {
+  /**
+   * Loads the model, or keeps the loaded copy when it already has this context size and at least
+   * `sequences` sequences (runs it can serve at once); otherwise reloads it as asked.
+   */
+  async load(id: string, contextSize?: number, sequences?: number): Promise<ModelInfo> {
     const entry = this.entry(id);
     if (entry.unloading) await entry.unloading;
-    if (entry.loaded && (contextSize === undefined || contextSize === entry.requestedContextSize || contextSize === entry.info.contextSize)) {
+    const sameContext = contextSize === undefined || contextSize === entry.requestedContextSize || contextSize === entry.info.contextSize;
+    if (entry.loaded && sameContext && (sequences === undefined || entry.loaded.context.totalSequences >= sequences)) {
       return entry.info;
     }
-    if (entry.loaded) await this.unload(id);
+    if (entry.loaded) {
+      // A reload to serve more runs at once keeps the context size the user chose.
+      contextSize ??= entry.requestedContextSize ?? undefined;
+      await this.unload(id);
+    }
     if (!entry.loading) {
       const abort = (entry.loadAbort = new AbortController());
-      entry.loading = this.loadEntry(entry, abort.signal, contextSize).finally(() => {
+      entry.loading = this.loadEntry(entry, abort.signal, contextSize, sequences ?? SEQUENCES_PER_MODEL).finally(() => {
         entry.loading = null;
         entry.loadAbort = null;
       });
@@ -197,12 +206,12 @@ export class ModelsService {
     }
   }
 
-  private async loadEntry(entry: ModelEntry, signal: AbortSignal, contextSize?: number): Promise<LoadedModel> {
+  private async loadEntry(entry: ModelEntry, signal: AbortSignal, contextSize: number | undefined, sequences: number): Promise<LoadedModel> {
     const insights = entry.insights;
     if (!insights) throw new AppError(entry.info.error ?? { code: "INTERNAL", message: `${entry.info.path} was not inspected.` });
     const size = contextSize ?? defaultContextSize(insights);
     this.update(entry, { status: "loading", loadProgress: 0, error: null });
-    const memory = await estimateMemory(insights, size).catch((error) => {
+    const memory = await estimateMemory(insights, size, sequences).catch((error) => {
       const appError = naming(entry.info.path, "has no memory estimate", error);
       this.update(entry, { status: "unloaded", error: appError.toData() });
       throw appError;
@@ -212,7 +221,7 @@ export class ModelsService {
       const freeGiB = (memory.freeRamBytes / 2 ** 30).toFixed(2);
       const error = new AppError({
         code: "INSUFFICIENT_MEMORY", file: entry.info.path,
-        message: `${entry.info.fileName} needs about ${needGiB} GiB of RAM with a ${size}-token context, but only ${freeGiB} GiB is free. Try a smaller context or a smaller quantization.`,
+        message: `${entry.info.fileName} needs about ${needGiB} GiB of RAM with ${sequences} × ${size}-token context sequences, but only ${freeGiB} GiB is free. Try a smaller context, fewer panes on this model or a smaller quantization.`,
       });
       this.update(entry, { status: "unloaded", memory, error: error.toData() });
       throw error;
@@ -227,7 +236,7 @@ export class ModelsService {
         onLoadProgress: (loadProgress) => this.update(entry, { loadProgress }),
       });
       if (signal.aborted) throw signal.reason;
-      const context = await model.createContext({ contextSize: size, sequences: SEQUENCES_PER_MODEL, threads: defaultThreads() })
+      const context = await model.createContext({ contextSize: size, sequences, threads: defaultThreads() })
         .catch((error: Error) => {
           throw new AppError({
             code: "INSUFFICIENT_MEMORY", file: entry.info.path,

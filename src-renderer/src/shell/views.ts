@@ -1,4 +1,5 @@
 import type { Component } from "vue";
+import CompareView from "../features/compare/CompareView.vue";
 import ModelsView from "../features/models/ModelsView.vue";
 import PlaygroundView from "../features/playground/PlaygroundView.vue";
 import PlannedView from "../features/planned/PlannedView.vue";
@@ -17,7 +18,7 @@ const planned = (id: string, label: string, purpose: string): ViewEntry => ({
 /** The left navigation, in order. Views not built yet say what they will do. */
 export const views: ViewEntry[] = [
   { id: "models", label: "Models", component: ModelsView },
-  planned("compare", "Compare", "Checkpoints side by side with token probabilities, diffs and blind voting."),
+  { id: "compare", label: "Compare", component: CompareView },
   { id: "playground", label: "Playground", component: PlaygroundView },
   planned("eval", "Eval", "Per-language benchmark runs."),
   planned("data", "Data", "Dataset tools."),

@@ -4,6 +4,7 @@ import { defineStore } from "pinia";
 import { reactive, ref } from "vue";
 import { useBridge } from "../bridge/use-bridge";
 import { toErrorData } from "../lib/app-error";
+import { useRunStream } from "./run-stream";
 
 export type RunStatus = "starting" | "running" | "cancelling" | "finished";
 
@@ -20,20 +21,13 @@ export interface Run {
   error: AppErrorData | null;
 }
 
-/** Events of a run whose `generation.start` answer has not arrived yet. */
-interface EarlyEvents {
-  tokens: GeneratedToken[];
-  done: GenerationDoneEvent | null;
-}
-
 const KEPT_RUNS = 20;
 
 export const useGenerationStore = defineStore("generation", () => {
   const bridge = useBridge();
+  const stream = useRunStream();
   const runs = ref<Run[]>([]);
   let nextKey = 1;
-  let startsInFlight = 0;
-  const early = new Map<string, EarlyEvents>();
 
   /** Starts a run and returns it at once; it fills in as tokens stream. */
   function start(request: GenerationRequestInput): Run {
@@ -41,25 +35,14 @@ export const useGenerationStore = defineStore("generation", () => {
       key: nextKey++, runId: null, request, status: "starting", tokens: [], done: null, error: null,
     }) as Run;
     runs.value = [...runs.value.slice(-(KEPT_RUNS - 1)), run];
-    startsInFlight++;
-    bridge.call("generation.start", request).then(
-      ({ runId }) => {
-        run.runId = runId;
-        const events = early.get(runId);
-        if (events) {
-          appendTokens(run, events.tokens);
-          if (events.done) finish(run, events.done);
-        }
-        if (run.status === "starting") run.status = "running";
-        else if (run.status === "cancelling") void sendCancel(run, runId);
-      },
-      (caught) => {
-        run.status = "finished";
-        run.error = toErrorData(caught);
-      },
-    ).finally(() => {
-      // Early events can only belong to a start still waiting for its answer.
-      if (--startsInFlight === 0) early.clear();
+    stream.starting(bridge.call("generation.start", request), ({ runId }) => {
+      run.runId = runId;
+      stream.attach(runId, { tokens: (tokens) => appendTokens(run, tokens), done: (done) => finish(run, done) });
+      if (run.status === "starting") run.status = "running";
+      else if (run.status === "cancelling") void sendCancel(run, runId);
+    }).catch((caught) => {
+      run.status = "finished";
+      run.error = toErrorData(caught);
     });
     return run;
   }
@@ -81,17 +64,6 @@ export const useGenerationStore = defineStore("generation", () => {
     }
   }
 
-  function findRun(runId: string): Run | undefined {
-    return runs.value.find((run) => run.runId === runId);
-  }
-
-  function earlyEvents(runId: string): EarlyEvents | undefined {
-    if (startsInFlight === 0) return undefined;
-    let events = early.get(runId);
-    if (!events) early.set(runId, (events = { tokens: [], done: null }));
-    return events;
-  }
-
   function appendTokens(run: Run, tokens: GeneratedToken[]): void {
     if (run.status !== "finished") run.tokens.push(...tokens);
   }
@@ -101,21 +73,6 @@ export const useGenerationStore = defineStore("generation", () => {
     run.error = done.error;
     run.status = "finished";
   }
-
-  bridge.on("generation.tokens", ({ runId, tokens }) => {
-    const run = findRun(runId);
-    if (run) appendTokens(run, tokens);
-    else earlyEvents(runId)?.tokens.push(...tokens);
-  });
-
-  bridge.on("generation.done", (done) => {
-    const run = findRun(done.runId);
-    if (run) finish(run, done);
-    else {
-      const events = earlyEvents(done.runId);
-      if (events) events.done = done;
-    }
-  });
 
   bridge.onDisconnected(() => {
     for (const run of runs.value) {

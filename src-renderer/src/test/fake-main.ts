@@ -56,6 +56,22 @@ export class FakeMain {
     return this;
   }
 
+  /**
+   * Answers compare.start as main does, without models: the n-th comparison (from 1) is `cmp-<n>`
+   * and its pane i runs as `cmp-<n>-pane-<i>`; a test then streams with `emit("generation.tokens", …)`,
+   * `emit("generation.done", …)` and `emit("compare.finished", …)`. compare.cancel answers
+   * `{ cancelled: true }` and sends nothing: the test sends the runs' ends.
+   */
+  handleCompare(): this {
+    let comparisons = 0;
+    return this
+      .handle("compare.start", (request) => {
+        const comparisonId = `cmp-${++comparisons}`;
+        return { comparisonId, panes: request.panes.map((_, index) => ({ runId: `${comparisonId}-pane-${index}`, error: null })) };
+      })
+      .handle("compare.cancel", () => ({ cancelled: true }));
+  }
+
   emit<T extends Topic>(topic: T, payload: EventPayload<T>): void {
     this.deliver({ kind: "event", topic, payload });
   }

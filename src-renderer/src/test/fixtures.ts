@@ -30,7 +30,7 @@ export function model(overrides: ModelOverrides = {}): ModelInfo {
     hashProgress: 1,
     status: "unloaded",
     memory: {
-      backend: "cpu", gpuLayers: 0, totalLayers: 1, contextSize: 2048,
+      backend: "cpu", gpuLayers: 0, totalLayers: 1, contextSize: 2048, sequences: 2,
       modelRamBytes: 6_000_000, modelVramBytes: 0, contextRamBytes: 2_000_000, contextVramBytes: 0,
       totalRamBytes: 8_000_000, totalVramBytes: 0, freeRamBytes: 4_000_000, fits: true,
     },

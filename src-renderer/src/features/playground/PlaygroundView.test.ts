@@ -26,6 +26,7 @@ function done(overrides: Partial<GenerationDoneEvent> = {}): GenerationDoneEvent
     runId: "run-1",
     text: "Bonjour le monde",
     renderedPrompt: "<s>Bonjour",
+    promptSpecialRanges: [[0, 3]],
     error: null,
     stats: { promptTokens: 7, generatedTokens: 3, timeToFirstTokenMs: 12.4, tokensPerSecond: 250.04, totalMs: 20, stopReason: "eos" },
     ...overrides,

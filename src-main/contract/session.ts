@@ -1,0 +1,109 @@
+/**
+ * The session file: comparisons (prompt, each pane's model, parameters and output with token
+ * log-probs) and the votes cast on them. A documented, versioned JSON format (see
+ * docs/session-format.md); written with a stable key order so it diffs well in git.
+ */
+import { z } from "zod";
+import { AppErrorDataSchema } from "./errors";
+import {
+  ChatMessageSchema, ChatTemplateChoiceSchema, GeneratedTokenSchema, GenerationStatsSchema, SamplingParamsSchema,
+} from "./generation";
+
+export const SESSION_FORMAT = "polyglot-session";
+export const SESSION_VERSION = 1;
+/** Panes in one comparison. */
+export const MIN_PANES = 1;
+export const MAX_PANES = 6;
+
+/** Flores-200 style: ISO 639-3 code, underscore, ISO 15924 script (`swh_Latn`). */
+export const LanguageCodeSchema = z.string().regex(/^[a-z]{3}_[A-Z][a-z]{3}$/, "a Flores-200 code such as swh_Latn");
+
+export const PromptSpecSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("completion"), text: z.string() }),
+  z.object({
+    mode: z.literal("chat"),
+    messages: z.array(ChatMessageSchema).min(1),
+    chatTemplate: ChatTemplateChoiceSchema.default("model"),
+  }),
+]);
+export type PromptSpec = z.infer<typeof PromptSpecSchema>;
+
+/** Where a prompt came from when it was filled from a template (language fan-out). */
+export const PromptOriginSchema = z.object({
+  template: z.string(),
+  variables: z.record(z.string(), z.string()),
+  /** The comparisons filled from one template over several languages share this id. */
+  fanOutId: z.string(),
+});
+
+/** Which checkpoint produced an output: enough to find the same file on another machine. */
+export const ModelIdentitySchema = z.object({
+  name: z.string(),
+  path: z.string(),
+  /** null when the file could not be hashed. */
+  sha256: z.string().nullable(),
+  quantization: z.string().nullable(),
+  architecture: z.string().nullable(),
+  parameterCount: z.number().nullable(),
+});
+export type ModelIdentity = z.infer<typeof ModelIdentitySchema>;
+
+export const PaneOutputSchema = z.object({
+  text: z.string(),
+  tokens: z.array(GeneratedTokenSchema),
+  stats: GenerationStatsSchema,
+  renderedPrompt: z.string(),
+  promptSpecialRanges: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
+  error: AppErrorDataSchema.nullable(),
+});
+export type PaneOutput = z.infer<typeof PaneOutputSchema>;
+
+export const PaneRecordSchema = z.object({
+  backend: z.literal("local"),
+  model: ModelIdentitySchema,
+  params: SamplingParamsSchema,
+  topAlternatives: z.number().int().min(0),
+  output: PaneOutputSchema,
+});
+export type PaneRecord = z.infer<typeof PaneRecordSchema>;
+
+export const VerdictSchema = z.enum(["a", "b", "tie", "both-bad"]);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const VoteSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  rater: z.string().min(1),
+  /** Pane indices of A and B, in the comparison's pane order (whatever order the rater saw). */
+  pair: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+  winner: VerdictSchema,
+  note: z.string(),
+  promptLanguage: LanguageCodeSchema.nullable(),
+  responseLanguage: LanguageCodeSchema.nullable(),
+  /** Cast with the panes anonymised and shuffled. */
+  blind: z.boolean(),
+});
+export type Vote = z.infer<typeof VoteSchema>;
+
+export const ComparisonSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  prompt: PromptSpecSchema,
+  /** The language the prompt is in, when known. */
+  language: LanguageCodeSchema.nullable(),
+  origin: PromptOriginSchema.nullable(),
+  panes: z.array(PaneRecordSchema).min(MIN_PANES).max(MAX_PANES),
+  votes: z.array(VoteSchema),
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+export const SessionFileSchema = z.object({
+  format: z.literal(SESSION_FORMAT),
+  version: z.literal(SESSION_VERSION),
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  comparisons: z.array(ComparisonSchema),
+});
+export type SessionFile = z.infer<typeof SessionFileSchema>;

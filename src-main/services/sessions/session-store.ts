@@ -1,0 +1,61 @@
+/**
+ * The session comparisons are saved in: kept in memory, written through to its file after every
+ * change. Changes are applied one at a time, in order, so concurrent votes are never lost.
+ */
+import { mkdir } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+import { AppError } from "../../contract/errors";
+import type { Comparison, SessionFile, Vote } from "../../contract/session";
+import { newSession, readSessionFile, writeSessionFile } from "./session-file";
+
+export class SessionStore {
+  /** The last change's save: the next change waits for it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly path: string, private session: SessionFile) {}
+
+  /** Opens the session in `path`, or starts a new one there (written on the first change). */
+  static async open(path: string): Promise<SessionStore> {
+    const session = await readSessionFile(path) ?? newSession(basename(path).replace(/\.json$/, "").replace(/\.polyglot-session$/, ""));
+    return new SessionStore(path, session);
+  }
+
+  get current(): SessionFile {
+    return this.session;
+  }
+
+  addComparison(comparison: Comparison): Promise<void> {
+    return this.update((session) => ({ ...session, comparisons: [...session.comparisons, comparison] }));
+  }
+
+  /** Adds a vote to a comparison; NOT_FOUND when the session has no such comparison. */
+  addVote(comparisonId: string, vote: Vote): Promise<void> {
+    return this.update((session) => {
+      const index = session.comparisons.findIndex((comparison) => comparison.id === comparisonId);
+      if (index < 0) throw new AppError({ code: "NOT_FOUND", field: "comparisonId", message: `This session has no comparison ${comparisonId}.` });
+      const comparisons = [...session.comparisons];
+      comparisons[index] = { ...comparisons[index], votes: [...comparisons[index].votes, vote] };
+      return { ...session, comparisons };
+    });
+  }
+
+  /**
+   * Saves the changed session and only then makes it current: a change that fails to save is not
+   * shown as saved. Changes build new objects (sharing the untouched ones), so no copy is needed.
+   */
+  private update(change: (session: SessionFile) => SessionFile): Promise<void> {
+    const next = this.queue.then(async () => {
+      const changed = { ...change(this.session), updatedAt: new Date().toISOString() };
+      await mkdir(dirname(this.path), { recursive: true });
+      await writeSessionFile(this.path, changed);
+      this.session = changed;
+    });
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  /** Resolves when every change asked for so far is on disk. */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+}

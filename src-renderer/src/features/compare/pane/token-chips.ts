@@ -1,0 +1,89 @@
+import type { GeneratedToken } from "@contract/generation";
+
+/**
+ * What the token view shows as one unit: a token, or the tokens that together make one
+ * character (byte-level and byte-fallback vocabularies split most non-Latin characters into
+ * several tokens; only the last one carries the character's text).
+ */
+export interface TokenChip {
+  /** Index of the chip's first token and one past its last. */
+  start: number;
+  end: number;
+  text: string;
+  /** Probability of the whole chip: the product of its tokens' probabilities. */
+  probability: number;
+}
+
+/** Chips in groups: a finished group never changes, so only the last one renders again. */
+export const CHIPS_PER_GROUP = 128;
+
+/**
+ * Builds chips incrementally as tokens stream: `update` takes the whole token list each time and
+ * returns the groups, reusing every group (same array) that did not change.
+ */
+export class ChipBuilder {
+  private groups: TokenChip[][] = [];
+  private consumed = 0;
+  /** Start of tokens still waiting for the rest of their character. */
+  private openStart: number | null = null;
+
+  update(tokens: readonly GeneratedToken[]): TokenChip[][] {
+    if (tokens.length < this.consumed) this.reset();
+    if (tokens.length === this.consumed) return this.groups;
+    const added: TokenChip[] = [];
+    for (let index = this.consumed; index < tokens.length; index++) {
+      if (tokens[index].text === "") {
+        this.openStart ??= index;
+        continue;
+      }
+      const start = this.openStart ?? index;
+      this.openStart = null;
+      let logprob = 0;
+      for (let part = start; part <= index; part++) logprob += tokens[part].logprob;
+      added.push({ start, end: index + 1, text: tokens[index].text, probability: Math.exp(logprob) });
+    }
+    this.consumed = tokens.length;
+    if (added.length > 0) this.groups = appendToGroups(this.groups, added);
+    return this.groups;
+  }
+
+  private reset(): void {
+    this.groups = [];
+    this.consumed = 0;
+    this.openStart = null;
+  }
+}
+
+function appendToGroups(groups: TokenChip[][], chips: TokenChip[]): TokenChip[][] {
+  const next = groups.slice();
+  let last = next.length > 0 && next[next.length - 1].length < CHIPS_PER_GROUP ? next.pop()!.slice() : [];
+  for (const chip of chips) {
+    if (last.length === CHIPS_PER_GROUP) {
+      next.push(last);
+      last = [];
+    }
+    last.push(chip);
+  }
+  next.push(last);
+  return next;
+}
+
+/**
+ * Control characters (other than newline and tab) drawn as Unicode's control pictures (U+2400…),
+ * so a model emitting them is seen, not hidden in a zero-width token.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (c) => (c === "\u007F" ? "\u2421" : String.fromCharCode(0x2400 + c.charCodeAt(0))));
+}
+
+/** Whitespace and invisible text made visible in the alternatives list. */
+export function visibleToken(text: string): string {
+  if (text === "") return "‹part of a character›";
+  return text.replace(/ /g, "␣").replace(/\n/g, "↵").replace(/\t/g, "⇥").replace(/\p{Cc}/gu, (c) => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}›`);
+}
+
+/** A background colour for a probability: red for unlikely through amber to green for likely. */
+export function probabilityColor(probability: number): string {
+  const hue = Math.round(Math.max(0, Math.min(1, probability)) * 120);
+  return `hsl(${hue} 85% 50% / 0.28)`;
+}
