@@ -48,7 +48,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const generation = new GenerationService(models, bus);
   const session = await SessionStore.open(options.sessionFile ?? workspace.defaultSessionFile);
   const metrics = new MetricsWorkerClient();
-  const compare = new CompareService(models, generation, bus, session, metrics);
+  const compare = new CompareService(models, generation, bus, session, metrics, { waitForHashes: options.hashModels ?? true });
   await models.start();
 
   const handlers: Handlers = {

@@ -6,18 +6,16 @@
  * `evaluate` (tokens only). Also: `polyglot serve` start to first API answer.
  * Prints a Markdown table for docs/benchmarks.md.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { LlamaModel } from "node-llama-cpp";
 import type { RpcClient } from "../contract/rpc-client";
-import { projectRoot } from "../app/paths";
-import type { ModelShape } from "../fixtures/bigram-model";
 import { FIXTURE_CHECKPOINTS, writeFixtureModel, writeFixtureModels } from "../fixtures/fixture-checkpoints";
 import { getLlamaRuntime } from "../llama/llama-runtime";
 import { startRun } from "../rpc/client-run";
 import { defaultThreads } from "../llama/threads";
+import { findStoriesModel, MEDIUM_SHAPE } from "./bench-models";
 import { format, median } from "./bench-stats";
 import { startServeProcess } from "./serve-process";
 
@@ -25,7 +23,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 1024);
 const PROMPT = "Once upon a time";
 const CONTEXT_SIZE = 2048;
-const MEDIUM_SHAPE: ModelShape = { embeddingLength: 1024, blockCount: 8, feedForwardLength: 2816 };
 
 interface Candidate {
   label: string;
@@ -44,9 +41,8 @@ async function main(): Promise<void> {
     { label: "polyglot-continued (fixture, 0.44M params, F32)", path: continued, tokens: TOKENS, runs: RUNS },
     { label: "polyglot-continued in a 103M-parameter shape (F32)", path: medium, tokens: 96, runs: 7 },
   ];
-  const stories = resolve(projectRoot(), "../shared/models/stories260K.gguf");
-  if (existsSync(stories)) candidates.push({ label: "stories260K (../shared, 0.26M params)", path: stories, tokens: TOKENS, runs: RUNS });
-  else console.log(`(stories260K not measured: ${stories} is missing)`);
+  const stories = findStoriesModel();
+  if (stories) candidates.push({ label: "stories260K (../shared, 0.26M params)", path: stories, tokens: TOKENS, runs: RUNS });
 
   const threads = defaultThreads();
   const serve = await startServeProcess(workspace, { POLYGLOT_THREADS: String(threads) });

@@ -190,6 +190,26 @@ describe("polyglot compare", () => {
     }
   });
 
+  it("a pane whose model fails to load ends in error; the others still run, and the exit code says so", async () => {
+    // A header that promises a second block the file has no tensors for: it inspects fine, llama.cpp refuses to load it.
+    const gguf = await readFile(base);
+    const key = Buffer.from("llama.block_count");
+    const at = gguf.indexOf(key) + key.length;
+    expect(gguf.readUInt32LE(at)).toBe(4); // GGUF value type uint32
+    expect(gguf.readUInt32LE(at + 4)).toBe(1);
+    const broken = dir.join("two-blocks.gguf");
+    await writeFile(broken, Buffer.concat([gguf.subarray(0, at + 4), Buffer.from([2, 0, 0, 0]), gguf.subarray(at + 8)]));
+
+    const { code, stdout, stderr } = polyglot("compare", "--model", broken, "--model", base, ...greedyArgs(), "--json");
+    expect(code).not.toBe(0);
+    const run = parseJsonRun(stdout);
+    expect(run.tokens.every((token) => token.model === base)).toBe(true);
+    expect(run.done[0]).toMatchObject({ model: broken, text: "", stats: { stopReason: "error" }, error: { code: "CORRUPT_GGUF", file: broken } });
+    expect(run.done[1]).toMatchObject({ model: base, text: bytesToText(greedy("polyglot-base", prompt).ids) });
+    expect(run.done[1].error).toBeUndefined();
+    expect(stderr).toContain(`polyglot: error: ${broken}: `);
+  });
+
   it("reports a missing model file and bad flags on stderr with a non-zero exit code", () => {
     const missing = dir.join("missing.gguf");
     const cases = [

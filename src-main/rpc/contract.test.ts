@@ -7,7 +7,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GenerationDoneEvent } from "../contract/generation";
+import type { GeneratedToken, GenerationDoneEvent } from "../contract/generation";
+import type { Comparison } from "../contract/session";
 import type { ModelInfo } from "../contract/models";
 import { AppError } from "../contract/errors";
 import type { MessagePort } from "../contract/protocol";
@@ -166,6 +167,36 @@ describe.each(transports)("API contract over $name", (transport) => {
     const { done } = await run.finished;
     expect(done.stats.stopReason).toBe("cancelled");
     expect(done.stats.generatedTokens).toBeLessThan(20000);
+  });
+
+  it("compares two checkpoints: panes stream with top-5 alternatives, the comparison is saved, votes rank the models", async () => {
+    const ids = ["polyglot-base", "polyglot-continued"].map((name) => idOf(test.workbench, name));
+    const finished = new Promise<Comparison>((resolve) => client.on("compare.finished", ({ comparison }) => resolve(comparison)));
+    const tokens = new Map<string, GeneratedToken[]>();
+    client.on("generation.tokens", ({ runId, tokens: batch }) => tokens.set(runId, [...(tokens.get(runId) ?? []), ...batch]));
+    const started = await client.call("compare.start", {
+      prompt: { mode: "completion", text: "The river" }, language: "eng_Latn",
+      panes: ids.map((modelId) => ({ backend: { kind: "local" as const, modelId }, params: { temperature: 0, maxTokens: 12 } })),
+    });
+    const comparison = await finished;
+    expect(comparison.id).toBe(started.comparisonId);
+    comparison.panes.forEach((pane, index) => {
+      const streamed = tokens.get(started.panes[index].runId!) ?? [];
+      expect(streamed.map((token) => token.id)).toEqual(pane.output.tokens.map((token) => token.id));
+      expect(streamed.every((token) => token.top?.length === 5 && token.top[0].id === token.id)).toBe(true);
+    });
+    expect(comparison.panes[0].output.text).not.toBe(comparison.panes[1].output.text);
+
+    const vote = await client.call("compare.vote", { comparisonId: comparison.id, pair: [1, 0], winner: "a", rater: "Amina", blind: true });
+    expect(vote).toMatchObject({ pair: [1, 0], winner: "a", rater: "Amina", blind: true });
+    const board = await client.call("compare.leaderboard", { bootstrapRounds: 50 });
+    expect(board.models[0].name).toBe("polyglot-continued");
+    const [file] = await client.call("compare.export", { format: "dpo" });
+    expect(JSON.parse(file.content.trim().split("\n").at(-1)!)).toMatchObject({
+      prompt: "The river", chosen: comparison.panes[1].output.text, rejected: comparison.panes[0].output.text,
+    });
+    const bad = await client.call("compare.vote", { comparisonId: comparison.id, pair: [0, 0], winner: "a", rater: "Amina" }).catch((e) => e);
+    expect(bad).toMatchObject({ code: "INVALID_INPUT", field: "pair" });
   });
 });
 

@@ -124,6 +124,13 @@ describe("server mode", () => {
     expect((await client.call("models.list", {})).length).toBeGreaterThan(0);
     const id = idOf(test.workbench, "polyglot-base");
     await expect(client.call("models.load", { id })).rejects.toMatchObject({ code: "NOT_SUPPORTED" });
+    // Votes and the leaderboard: a reader sees the board and exports, but cannot vote or run.
+    expect((await client.call("compare.leaderboard", { bootstrapRounds: 0 })).votes).toBe(0);
+    expect(await client.call("compare.export", { format: "csv" })).toHaveLength(1);
+    await expect(client.call("compare.vote", { comparisonId: "x", pair: [0, 1], winner: "a", rater: "r" })).rejects.toMatchObject({ code: "NOT_SUPPORTED" });
+    await expect(client.call("compare.start", {
+      prompt: { mode: "completion", text: "x" }, panes: [{ backend: { kind: "local", modelId: id } }],
+    })).rejects.toMatchObject({ code: "NOT_SUPPORTED" });
     client.close();
   });
 });

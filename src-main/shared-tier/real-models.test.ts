@@ -44,4 +44,30 @@ describe("real models from ../shared", () => {
     const lines = polyglot("generate", "--model", TINY_RANDOM, "--prompt", "Hola, ¿qué tal?", "--max-tokens", "32", "--seed", "3", "--json").trim().split("\n");
     expect(JSON.parse(lines.at(-1)!).stats.generatedTokens).toBeGreaterThan(0);
   });
+
+  it.runIf(existsSync(TINY_RANDOM) && existsSync(STORIES))(
+    "compares two real models concurrently: every token with alternatives best first, tokens joining to each text",
+    () => {
+      // Random weights over Llama-2's 32k vocabulary (byte-fallback tokens included) at a high
+      // temperature: whatever comes out must stream and join. (Random bytes are often not valid
+      // UTF-8, so a replacement character here can be the model's own; the fixture tests check
+      // that valid multi-byte characters split over tokens always arrive whole.)
+      const lines = polyglot(
+        "compare", "--model", TINY_RANDOM, "--model", STORIES, "--prompt", "Привет, 世界! مرحبا", "--temperature", "1.5", "--top-k", "0",
+        "--top-p", "1", "--min-p", "0", "--max-tokens", "64", "--seed", "11", "--json",
+      ).trim().split("\n").map((line) => JSON.parse(line));
+      for (const model of [TINY_RANDOM, STORIES]) {
+        const tokens = lines.filter((line) => line.model === model && "token" in line);
+        const done = lines.find((line) => line.model === model && line.done);
+        expect(tokens.length).toBe(done.stats.generatedTokens);
+        const streamed = tokens.map((token) => token.token).join("");
+        expect(done.text.startsWith(streamed)).toBe(true);
+        for (const token of tokens) {
+          expect(token.top.length).toBeGreaterThanOrEqual(1);
+          const logprobs = token.top.map((alternative: { logprob: number }) => alternative.logprob);
+          expect(logprobs).toEqual([...logprobs].sort((a, b) => b - a));
+        }
+      }
+    },
+  );
 });

@@ -59,6 +59,21 @@ describe("CompareService", () => {
     expect(comparison.panes.every((record) => /^[0-9a-f]{64}$/.test(record.model.sha256 ?? ""))).toBe(true);
   });
 
+  it("streams Cyrillic whole: the byte tokens of a letter carry no text until it is complete", async () => {
+    const prompts = ["Река"];
+    const started = await fixtures.services.compare.start(request({
+      prompt: { mode: "completion", text: prompts[0] }, panes: [pane("polyglot-continued", 60)],
+    }));
+    const { comparison } = await started.finished;
+    const { tokens, text } = comparison.panes[0].output;
+    expect(text).toBe(bytesToText(greedyContinuation(fixtureTable("polyglot-continued"), prompts[0], 60).ids));
+    expect(text).toMatch(/\p{Script=Cyrillic}/u);
+    expect(tokens.some((token) => token.text === "")).toBe(true); // the first byte of a 2-byte letter
+    expect(tokens.map((token) => token.text).join("")).toBe(text);
+    expect(text).not.toContain("\uFFFD");
+    for (const token of tokens) for (const alternative of token.top!) expect(alternative.text).not.toContain("\uFFFD");
+  });
+
   it("saves each finished comparison in the session file, which reads back with the schema", async () => {
     const { compare, session } = fixtures.services;
     const started = await compare.start(request({ prompt: { mode: "completion", text: "The river" }, panes: [pane("polyglot-base", 5), pane("polyglot-continued", 5)] }));

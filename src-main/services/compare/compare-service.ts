@@ -46,6 +46,11 @@ export class CompareService {
     private readonly bus: EventBus,
     private readonly session: SessionStore,
     private readonly metrics: MetricsWorkerClient,
+    /**
+     * Wait for each model's sha256 before saving (votes are pooled by it). Off for one-shot
+     * commands that keep no session: hashing a large model takes a while.
+     */
+    private readonly options: { waitForHashes: boolean } = { waitForHashes: true },
   ) {}
 
   async start(request: CompareRequest, connectionId: string | null = null): Promise<StartedComparison> {
@@ -164,7 +169,7 @@ export class CompareService {
     return {
       name: modelDisplayName(info),
       path: info.path,
-      sha256: info.sha256 ?? await this.models.hashOf(modelId).catch(() => null),
+      sha256: info.sha256 ?? (this.options.waitForHashes ? await this.models.hashOf(modelId).catch(() => null) : null),
       quantization: info.metadata?.quantization ?? null,
       architecture: info.metadata?.architecture ?? null,
       parameterCount: info.metadata?.parameterCount ?? null,

@@ -50,13 +50,15 @@ export class FileHasher {
     }
     const sha256 = digest.digest("hex");
     cache[path] = { size, mtimeMs, sha256 };
+    if (this.stopped.signal.aborted) return sha256; // disposed: the workspace folder may be going away
     await writeFileAtomic(this.cacheFile, JSON.stringify(cache, null, 1));
     return sha256;
   }
 
-  /** Stops every hash under way (their promises reject) and writes nothing more. */
-  dispose(): void {
+  /** Stops every hash under way (their promises reject), waits for them, and writes nothing more. */
+  async dispose(): Promise<void> {
     this.stopped.abort();
+    await Promise.allSettled([...this.running.values()]);
   }
 
   private async loadCache(): Promise<Record<string, CacheEntry>> {

@@ -162,9 +162,10 @@ export class ModelsService {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.hasher.dispose();
+    const hashesStopped = this.hasher.dispose();
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     for (const id of this.entries.keys()) await this.unload(id).catch(() => {});
+    await hashesStopped;
   }
 
   private entry(id: string): ModelEntry {

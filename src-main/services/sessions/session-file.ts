@@ -29,9 +29,28 @@ export async function readSessionFile(file: string): Promise<SessionFile | null>
   return parseVersionedJson(file, text, SESSION_KIND, SessionFileSchema);
 }
 
+/**
+ * Two-space indented JSON in the schema's key order, except that each generated token (with its
+ * alternatives) is one line: a 256-token output is 256 lines, not 10,000, and a diff shows which
+ * tokens changed.
+ */
 export function serializeSession(session: SessionFile): string {
   // Parsing rebuilds every object in the schema's key order: the same session, the same bytes.
-  return JSON.stringify(SessionFileSchema.parse(session), null, 2) + "\n";
+  return layout(SessionFileSchema.parse(session), "") + "\n";
+}
+
+function layout(value: unknown, indent: string, key?: string): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = indent + "  ";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const items = value.map((item) => (key === "tokens" ? JSON.stringify(item) : layout(item, inner)));
+    return `[\n${items.map((item) => inner + item).join(",\n")}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+  if (entries.length === 0) return "{}";
+  const lines = entries.map(([name, item]) => `${inner}${JSON.stringify(name)}: ${layout(item, inner, name)}`);
+  return `{\n${lines.join(",\n")}\n${indent}}`;
 }
 
 export async function writeSessionFile(file: string, session: SessionFile): Promise<void> {

@@ -11,7 +11,7 @@
  */
 import { emptyTally, fitBradleyTerryTally, tallyGames, type Game } from "./bradley-terry";
 import { quantileOfSorted } from "./percentile";
-import { mulberry32, randomIndex } from "./seeded-random";
+import { mulberry32, randomIndex } from "../../../contract/seeded-random";
 
 /**
  * Refits stop at this relative change, looser than the point fit's: it moves a rating by well

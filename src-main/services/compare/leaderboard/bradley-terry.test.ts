@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PRIOR_TIES, fitBradleyTerry, tallyGames, type Game } from "./bradley-terry";
-import { mulberry32, randomIndex } from "./seeded-random";
+import { mulberry32, randomIndex } from "../../../contract/seeded-random";
 
 /** `count` copies of one game. */
 function repeat(count: number, game: Game): Game[] {

@@ -1,3 +1,4 @@
+import { mulberry32 } from "@contract/seeded-random";
 import { describe, expect, it } from "vitest";
 import { diffSegments, firstDifference, MAX_DIFF_EDITS, otherSideParts, pairGranularity, type DiffPart } from "./segment-diff";
 import { segmentText } from "./segment-text";
@@ -74,7 +75,7 @@ describe("diffSegments", () => {
   });
 
   it("gives back both texts from its parts, for many multilingual edits", () => {
-    const random = seededRandom(20240611);
+    const random = mulberry32(20240611);
     const bases = [
       "The quick brown fox jumps over the lazy dog.\nA second line, with punctuation!",
       "ذهب الولد إلى المدرسة في الصباح الباكر.",
@@ -158,14 +159,3 @@ describe("otherSideParts", () => {
   });
 });
 
-/** A small deterministic generator (mulberry32), so a failure can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

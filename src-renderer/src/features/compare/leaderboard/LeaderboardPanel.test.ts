@@ -39,7 +39,7 @@ describe("LeaderboardPanel", () => {
   it("lists the models best first with rank, rating, 95 % interval, games and W/L/T", async () => {
     const { wrapper } = await mountConnected(LeaderboardPanel, leaderboardMain());
 
-    expect(wrapper.get("h2").text()).toBe("Leaderboard");
+    expect(wrapper.get("#leaderboard-heading").text()).toBe("Leaderboard");
     expect(rows(wrapper).map((row) => row.attributes("data-model-name"))).toEqual(["polyglot-sw", "base", "مترجم"]);
     expect(rows(wrapper).map((row) => ["rank", "name", "rating", "ci", "games", "wlt"].map((column) => cell(row, column)))).toEqual([
       ["1", "polyglot-sw", "1062", "1001 – 1131", "4", "2 / 1 / 1"],

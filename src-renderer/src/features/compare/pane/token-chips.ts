@@ -26,9 +26,11 @@ export class ChipBuilder {
   private consumed = 0;
   /** Start of tokens still waiting for the rest of their character. */
   private openStart: number | null = null;
+  /** The last token consumed: another one there means another run's tokens (a pane reused for another). */
+  private lastToken: GeneratedToken | undefined;
 
   update(tokens: readonly GeneratedToken[]): TokenChip[][] {
-    if (tokens.length < this.consumed) this.reset();
+    if (tokens.length < this.consumed || (this.consumed > 0 && tokens[this.consumed - 1] !== this.lastToken)) this.reset();
     if (tokens.length === this.consumed) return this.groups;
     const added: TokenChip[] = [];
     for (let index = this.consumed; index < tokens.length; index++) {
@@ -43,6 +45,7 @@ export class ChipBuilder {
       added.push({ start, end: index + 1, text: tokens[index].text, probability: Math.exp(logprob) });
     }
     this.consumed = tokens.length;
+    this.lastToken = tokens[tokens.length - 1];
     if (added.length > 0) this.groups = appendToGroups(this.groups, added);
     return this.groups;
   }
@@ -51,6 +54,7 @@ export class ChipBuilder {
     this.groups = [];
     this.consumed = 0;
     this.openStart = null;
+    this.lastToken = undefined;
   }
 }
 

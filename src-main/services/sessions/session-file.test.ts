@@ -1,0 +1,70 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { SessionFileSchema } from "../../contract/session";
+import { makeComparison } from "../../test-support/comparison-factory";
+import { useTempDir } from "../../test-support/temp-dir";
+import { newSession, readSessionFile, serializeSession, writeSessionFile } from "./session-file";
+import { SessionStore } from "./session-store";
+
+const tmp = useTempDir("session-file");
+
+function sessionWithTokens() {
+  const comparison = makeComparison({ panes: [{ name: "base", text: "مرحبا" }, { name: "continued", text: "Habari" }] });
+  comparison.panes[0].output.tokens = [
+    { id: 1, text: "", logprob: -0.5, top: [{ id: 1, text: "", logprob: -0.5 }, { id: 2, text: "\\u0001token:0", logprob: -1 }] },
+    { id: 3, text: "م", logprob: -0.25, top: [{ id: 3, text: "م", logprob: -0.25 }] },
+  ];
+  return { ...newSession("t"), comparisons: [comparison] };
+}
+
+describe("session file", () => {
+  it("is JSON that parses back to the same session, one line per token", () => {
+    const session = sessionWithTokens();
+    const text = serializeSession(session);
+    expect(SessionFileSchema.parse(JSON.parse(text))).toEqual(SessionFileSchema.parse(session));
+    const tokenLines = text.split("\n").filter((line) => line.trimStart().startsWith('{"id":'));
+    expect(tokenLines).toHaveLength(2);
+    expect(JSON.parse(tokenLines[1].trim())).toEqual(session.comparisons[0].panes[0].output.tokens[1]);
+    expect(text.endsWith("}\n")).toBe(true);
+  });
+
+  it("writes the same bytes for the same session whatever order its keys were built in", () => {
+    const session = sessionWithTokens();
+    const shuffled = Object.fromEntries(Object.entries(session).reverse()) as typeof session;
+    expect(serializeSession(shuffled)).toBe(serializeSession(session));
+  });
+
+  it("refuses a truncated, malformed or newer file with the file and field named, and leaves it untouched", async () => {
+    const file = tmp.join("bad.json");
+    const good = serializeSession(sessionWithTokens());
+    const cases = [
+      { text: good.slice(0, good.length / 2), message: /not valid JSON/ },
+      { text: good.replace('"version": 1', '"version": 99'), message: /newer Polyglot Workbench/, field: "version" },
+      { text: good.replace('"backend": "local"', '"backend": "remote"'), message: /field "comparisons.0.panes.0.backend"/, field: "comparisons.0.panes.0.backend" },
+      { text: JSON.stringify({ hello: 1 }), message: /not a session file/, field: "format" },
+    ];
+    for (const { text, message, field } of cases) {
+      await writeFile(file, text);
+      const error = await readSessionFile(file).catch((caught) => caught);
+      expect(error).toMatchObject({ code: "INVALID_INPUT", file });
+      expect(error.message).toMatch(message);
+      if (field) expect(error.field).toBe(field);
+      await expect(SessionStore.open(file)).rejects.toMatchObject({ file });
+      expect(await readFile(file, "utf8")).toBe(text);
+    }
+  });
+
+  it("a store saves every change in order, so concurrent votes are all kept", async () => {
+    const file = tmp.join("store.json");
+    const store = await SessionStore.open(file);
+    const comparison = makeComparison({ panes: [{ name: "a" }, { name: "b" }] });
+    await store.addComparison(comparison);
+    const votes = Array.from({ length: 20 }, (_, index) => ({ ...makeComparison({ panes: [{ name: "a" }, { name: "b" }], votes: [{ winner: "a", rater: `r${index}` }] }).votes[0], id: `v${index}` }));
+    await Promise.all(votes.map((vote) => store.addVote(comparison.id, vote)));
+    const onDisk = await readSessionFile(file);
+    expect(onDisk!.comparisons[0].votes.map((vote) => vote.id)).toEqual(votes.map((vote) => vote.id));
+    await expect(store.addVote("missing", votes[0])).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await writeSessionFile(file, onDisk!);
+    expect((await SessionStore.open(file)).current).toEqual(onDisk);
+  });
+});
