@@ -107,11 +107,7 @@ export class ComparePage {
 
   /** The text a pane shows (without any open alternatives popup). */
   paneText(index: number): Promise<string> {
-    return this.paneOutput(index).evaluate((output) => {
-      const copy = output.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('[data-testid="token-alternatives"]').forEach((popup) => popup.remove());
-      return copy.textContent ?? "";
-    });
+    return textWithoutPopups(this.paneOutput(index));
   }
 
   /** The alternatives popup of pane `index` (shown while a token is hovered or focused). */
@@ -154,7 +150,7 @@ export class ComparePage {
 
   /** The model names the saved vote revealed for A and B. */
   async revealedNames(): Promise<{ a: string; b: string }> {
-    await expect(this.voteResult).toHaveText(/A was .+, B was .+\.$/);
+    await expect(this.voteResult).toHaveText(/A was .+, B was .+\./);
     const match = /A was (.+), B was (.+)\.$/.exec((await this.voteResult.textContent())!.trim())!;
     return { a: match[1], b: match[2] };
   }
@@ -190,7 +186,7 @@ export class ComparePage {
     const filter = this.page.getByTestId("fan-out-language-filter");
     for (const code of codes) {
       await filter.fill(code);
-      await this.page.locator(`.language-list input[type="checkbox"][value="${code}"]`).check();
+      await this.page.getByRole("group", { name: "FLORES-200 languages" }).locator(`input[type="checkbox"][value="${code}"]`).check();
     }
     await filter.fill("");
     expect(await this.fanOutLanguages()).toEqual(codes);
@@ -217,12 +213,26 @@ export class ComparePage {
     return this.fanOutGrid.locator(`[data-testid="fan-out-cell"][data-language="${language}"][data-model-index="${paneIndex}"]`);
   }
 
+  /** The output text of the cell the dialog shows. */
+  fanOutDialogText(): Promise<string> {
+    return textWithoutPopups(this.fanOutDialog.locator('[data-testid="fan-out-dialog-text"], [data-testid="pane-output"]'));
+  }
+
   async waitUntilFanOutFinished(timeout = RUN_TIMEOUT_MS): Promise<void> {
     for (const cell of await this.fanOutGrid.getByTestId("fan-out-cell").all()) {
       await expect(cell).toHaveAttribute("data-status", "done", { timeout });
     }
     await expect(this.page.getByTestId("fan-out-run")).toBeEnabled({ timeout });
   }
+}
+
+/** An element's text, leaving out any token-alternatives popup in it. */
+function textWithoutPopups(element: Locator): Promise<string> {
+  return element.evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[data-testid="token-alternatives"]').forEach((popup) => popup.remove());
+    return copy.textContent ?? "";
+  });
 }
 
 function escapeRegExp(text: string): string {

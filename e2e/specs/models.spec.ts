@@ -26,8 +26,8 @@ test("the demo workspace lists both fixture models with their metadata", async (
 });
 
 test("each view not built yet says what it will do", async ({ page, workbench }) => {
-  await workbench.open("Compare");
-  await expect(page.getByRole("main")).toContainText("token probabilities, diffs and blind voting");
+  await workbench.open("Eval");
+  await expect(page.getByRole("main")).toContainText("per-language benchmark runs", { ignoreCase: true });
   await expect(page.getByRole("main")).toContainText("not built yet");
   await workbench.open("Sessions");
   await expect(page.getByRole("main")).toContainText("save, share and replay comparison sessions", { ignoreCase: true });

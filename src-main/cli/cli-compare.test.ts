@@ -129,6 +129,18 @@ describe("polyglot compare", () => {
     for (const token of tokens) expect(token.top).toHaveLength(8);
   });
 
+  it("--context-size loads the models with that context: a prompt longer than it fails each pane, naming the size", () => {
+    const long = "The river runs to the sea. ".repeat(20); // 540 bytes = tokens with this byte-level vocabulary
+    const { code, stdout, stderr } = polyglot("compare", "--model", base, "--model", continued, "--prompt", long, "--context-size", "256", "--json");
+    expect(code).not.toBe(0);
+    const { done } = parseJsonRun(stdout);
+    expect(done).toHaveLength(2);
+    for (const result of done) expect(result).toMatchObject({ error: { code: "INVALID_INPUT", message: expect.stringMatching(/context holds 256/) } });
+    expect(stderr).toContain(base);
+    const fits = polyglot("compare", "--model", base, "--prompt", long, "--context-size", "1024", "--max-tokens", "4", "--json");
+    expect(fits.code).toBe(0);
+  });
+
   it("prints each model's text under its name with a stats line without --json", () => {
     const { code, stdout } = polyglot("compare", "--model", base, "--model", continued, ...greedyArgs());
     expect(code).toBe(0);

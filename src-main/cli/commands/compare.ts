@@ -8,10 +8,8 @@ import { CompareRequestSchema, DEFAULT_TOP_ALTERNATIVES, type CompareRequest } f
 import { AppError, type AppErrorData } from "../../contract/errors";
 import type { EventPayload } from "../../contract/api";
 import { ChatTemplateChoiceSchema, type GeneratedToken } from "../../contract/generation";
-import type { ModelInfo } from "../../contract/models";
 import { MAX_PANES, MIN_PANES, type Comparison, type PaneOutput } from "../../contract/session";
 import type { Workbench } from "../../app/workbench";
-import { SEQUENCES_PER_MODEL } from "../../services/models/memory-estimate";
 import { action, EXIT_FAILURE } from "../cli-errors";
 import { withModels } from "../ephemeral-workbench";
 import { addSamplingFlags, collect, flagError, parseContextSize, parseSamplingFlags, toNumber, type SamplingFlagOptions } from "../sampling-flags";
@@ -49,9 +47,8 @@ export function registerCompareCommand(program: Command): void {
       const contextSize = parseContextSize(options);
       const sessionFile = options.session === undefined ? undefined : resolve(options.session);
       const failures = await withModels(options.model, async (workbench, models) => {
-        if (contextSize !== undefined) await loadWithContextSize(workbench, models, contextSize);
         const panes = request.panes.map((pane, index) => ({ ...pane, backend: { kind: "local" as const, modelId: models[index].id } }));
-        const { comparison, saveError } = await runComparison(workbench, { ...request, panes }, options);
+        const { comparison, saveError } = await runComparison(workbench, { ...request, panes }, options, contextSize);
         if (sessionFile !== undefined) {
           if (saveError) throw new AppError(saveError);
           print(options, { session: sessionFile, comparison: comparison.id }, `Comparison ${comparison.id} saved in ${sessionFile}`);
@@ -85,17 +82,10 @@ function parseRequest(options: CompareOptions): CompareRequest {
   return parsed.data;
 }
 
-/** Loads each model once with the asked context size, with a sequence for each of its panes. */
-async function loadWithContextSize(workbench: Workbench, models: ModelInfo[], contextSize: number): Promise<void> {
-  const panesPerModel = new Map<string, number>();
-  for (const { id } of models) panesPerModel.set(id, (panesPerModel.get(id) ?? 0) + 1);
-  for (const [id, panes] of panesPerModel) await workbench.models.load(id, contextSize, Math.max(panes, SEQUENCES_PER_MODEL));
-}
-
 type TokensEvent = EventPayload<"generation.tokens">;
 
 /** Runs the comparison, printing tokens (with --json) as they arrive and each pane's outcome at the end. */
-async function runComparison(workbench: Workbench, request: CompareRequest, options: CompareOptions) {
+async function runComparison(workbench: Workbench, request: CompareRequest, options: CompareOptions, contextSize: number | undefined) {
   const paneOfRun = new Map<string, number>();
   const printTokens = ({ runId, tokens }: TokensEvent) => {
     const pane = paneOfRun.get(runId);
@@ -105,7 +95,7 @@ async function runComparison(workbench: Workbench, request: CompareRequest, opti
   let early: TokensEvent[] | null = [];
   const stop = workbench.bus.on("generation.tokens", (event) => (early ? early.push(event) : printTokens(event)));
   try {
-    const started = await workbench.compare.start(request);
+    const started = await workbench.compare.start(request, null, contextSize);
     started.panes.forEach(({ runId }, index) => {
       if (runId) paneOfRun.set(runId, index);
     });

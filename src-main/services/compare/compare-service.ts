@@ -53,11 +53,16 @@ export class CompareService {
     private readonly options: { waitForHashes: boolean } = { waitForHashes: true },
   ) {}
 
-  async start(request: CompareRequest, connectionId: string | null = null): Promise<StartedComparison> {
+  async start(
+    request: CompareRequest,
+    connectionId: string | null = null,
+    /** A context size for models this comparison loads (the CLI's --context-size); default: each model's own. */
+    contextSize?: number,
+  ): Promise<StartedComparison> {
     for (const [index, pane] of request.panes.entries()) this.checkModelExists(pane, index);
     const comparisonId = randomUUID();
     const createdAt = new Date().toISOString();
-    const loadErrors = await this.loadModels(request.panes);
+    const loadErrors = await this.loadModels(request.panes, contextSize);
     const tokens: GeneratedToken[][] = request.panes.map(() => []);
     const runs = request.panes.map((pane, index) => {
       const error = loadErrors.get(pane.backend.modelId);
@@ -136,14 +141,14 @@ export class CompareService {
    * (not enough memory, a broken file) fails only its own panes. A model already busy with other
    * runs is not reloaded for more sequences: its extra panes wait for a free one instead.
    */
-  private async loadModels(panes: PaneSpec[]): Promise<Map<string, AppErrorData>> {
+  private async loadModels(panes: PaneSpec[], contextSize?: number): Promise<Map<string, AppErrorData>> {
     const panesPerModel = new Map<string, number>();
     for (const pane of panes) panesPerModel.set(pane.backend.modelId, (panesPerModel.get(pane.backend.modelId) ?? 0) + 1);
     const errors = new Map<string, AppErrorData>();
     await Promise.all([...panesPerModel].map(async ([modelId, count]) => {
       const busy = this.models.get(modelId).status === "loaded" && this.generation.isModelBusy(modelId);
       try {
-        await this.models.load(modelId, undefined, busy ? undefined : Math.max(count, SEQUENCES_PER_MODEL));
+        await this.models.load(modelId, busy ? undefined : contextSize, busy ? undefined : Math.max(count, SEQUENCES_PER_MODEL));
       } catch (error) {
         errors.set(modelId, AppError.from(error).toData());
       }

@@ -296,9 +296,11 @@ describe("FanOutPanel", () => {
     const dialog = wrapper.get('[data-testid="fan-out-cell-dialog"]');
     expect(dialog.get('[data-testid="fan-out-dialog-model"]').text()).toBe("Polyglot B");
     expect(dialog.get('[data-testid="fan-out-dialog-language"]').text()).toContain("Nepali · npi_Deva");
-    const text = dialog.get('[data-testid="fan-out-dialog-text"]');
+    // Opened like a pane: the token view, its text completed by the final text.
+    const text = dialog.get('[data-testid="token-view"]');
     expect(text.element.textContent).toBe("काठमाडौं हो।\nदोस्रो अनुच्छेद");
     expect(text.attributes("dir")).toBe("auto");
+    expect(dialog.get('[data-testid="token"]').text()).toBe("काठमाडौं");
     expect(dialog.get('[data-stat="tokensPerSecond"] dd').text()).toBe("125.0");
     expect(dialog.get("details summary").text()).toBe("Prompt as the model saw it");
     expect(dialog.get("details pre").text()).toBe("<|user|>Answer in Nepali");
