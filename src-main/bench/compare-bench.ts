@@ -132,59 +132,76 @@ function paneModels(layout: Layout, ids: [string, string]): string[] {
   return Array.from({ length: layout.panes }, (_, index) => ids[layout.models === 2 ? index % 2 : 0]);
 }
 
+/**
+ * A workbench on the setup's workspace with both models loaded for the largest layout, and a session
+ * of its own: every comparison is saved and the session file is rewritten each time, so a new one
+ * per repetition keeps saving (after the timing, but before the next run) from growing.
+ */
+async function openWorkbench(scratch: string, setup: Setup, session: string): Promise<{ workbench: Workbench; ids: [string, string] }> {
+  const workbench = await startWorkbench({
+    workspaceDir: join(scratch, "workspace"), mode: "server", demo: false, hashModels: false,
+    sessionFile: join(scratch, `session-${session}.json`),
+  });
+  await workbench.models.add(setup.paths); // the workspace keeps them: added once
+  const ids = setup.paths.map((path) => workbench.models.list().find((model) => model.path === path)!.id) as [string, string];
+  for (const id of ids) await workbench.models.load(id, undefined, MAX_LAYOUT_PANES);
+  return { workbench, ids };
+}
+
 async function measureSetup(setup: Setup): Promise<void> {
   const scratch = await mkdtemp(join(os.tmpdir(), "polyglot-bench-compare-"));
   const setupStarted = performance.now();
-  // A fresh workspace and session per setup (every comparison is saved: the session file grows).
-  const workbench = await startWorkbench({
-    workspaceDir: join(scratch, "workspace"), mode: "server", demo: false, hashModels: false,
-    sessionFile: join(scratch, "session.json"),
-  });
+  const samples = new Map<string, Sample[]>();
+  const key = (layout: Layout, alternatives: number) => `${layout.label}/${alternatives}`;
+  let prompt = "";
+  let params: number | null | undefined = null;
   try {
-    const { added } = await workbench.models.add(setup.paths);
-    const ids = added.map((model) => model.id) as [string, string];
-    for (const id of ids) await workbench.models.load(id, undefined, MAX_LAYOUT_PANES);
-    const params = workbench.models.get(ids[0]).metadata?.parameterCount;
-    const prompt = await setup.prompt(workbench, ids, setup.tokens);
-    // Warm-up: every layout once, short (also hashes the files, which saving a comparison needs).
-    for (const layout of LAYOUTS) await runComparison(workbench, paneModels(layout, ids), prompt, 8, ALTERNATIVES[0]);
-
-    const samples = new Map<string, Sample[]>();
-    const key = (layout: Layout, alternatives: number) => `${layout.label}/${alternatives}`;
-    for (let rep = 0; rep < setup.reps; rep++) {
-      // Each repetition starts the layouts at a different one, so none always runs first (clocks, caches).
-      const order = LAYOUTS.map((_, index) => LAYOUTS[(index + rep) % LAYOUTS.length]);
-      for (const alternatives of ALTERNATIVES) {
-        for (const layout of order) {
-          const sample = await runComparison(workbench, paneModels(layout, ids), prompt, setup.tokens, alternatives);
-          samples.set(key(layout, alternatives), [...(samples.get(key(layout, alternatives)) ?? []), sample]);
+    for (let rep = -1; rep < setup.reps; rep++) {
+      const { workbench, ids } = await openWorkbench(scratch, setup, String(rep));
+      try {
+        if (rep < 0) {
+          params = workbench.models.get(ids[0]).metadata?.parameterCount;
+          prompt = await setup.prompt(workbench, ids, setup.tokens);
+          // Warm-up: every layout once, short. (hashModels: false: no file is hashed, in the background or for saving.)
+          for (const layout of LAYOUTS) await runComparison(workbench, paneModels(layout, ids), prompt, 8, ALTERNATIVES[0]);
+          continue;
         }
+        // Each repetition starts the layouts at a different one, and swaps the order of the runs with
+        // and without alternatives (adjacent in time), so none always runs first (clocks, caches).
+        const order = LAYOUTS.map((_, index) => LAYOUTS[(index + rep) % LAYOUTS.length]);
+        for (const layout of order) {
+          for (const alternatives of rep % 2 ? [...ALTERNATIVES].reverse() : ALTERNATIVES) {
+            const sample = await runComparison(workbench, paneModels(layout, ids), prompt, setup.tokens, alternatives);
+            samples.set(key(layout, alternatives), [...(samples.get(key(layout, alternatives)) ?? []), sample]);
+          }
+        }
+      } finally {
+        await workbench.dispose();
       }
     }
-
-    console.log(`\n### ${setup.label}${params ? ` (${format(params / 1e6, 2)}M params)` : ""}: ${setup.reps} repetitions × ${setup.tokens} tokens a pane, prompt ${JSON.stringify(prompt)}\n`);
-    console.log("| layout | alternatives | aggregate tok/s | per pane tok/s (min – max) | aggregate ÷ 1 pane | aggregate ÷ same with 0 alternatives | every pane streaming when the first ended (least streamed share) |");
-    console.log("|---|---|---|---|---|---|---|");
-    for (const layout of LAYOUTS) {
-      for (const alternatives of ALTERNATIVES) {
-        const runs = samples.get(key(layout, alternatives))!;
-        const single = samples.get(key(LAYOUTS[0], alternatives))!;
-        const without = samples.get(key(layout, 0))!;
-        // Ratios run by run (the runs of one repetition are adjacent in time), then the median.
-        const ratio = (baseline: Sample[]) => format(median(runs.map((run, index) => run.aggregate / baseline[index].aggregate)), 2);
-        const streaming = layout.panes === 1 ? "—" : `${runs.every((run) => run.shareAtFirstEnd > 0) ? "yes" : "NO"} (${format(median(runs.map((run) => run.shareAtFirstEnd)) * 100, 0)} %)`;
-        console.log(
-          `| ${layout.label} | ${alternatives} | ${format(median(runs.map((run) => run.aggregate)))} ` +
-          `| ${format(median(runs.map((run) => run.paneMin)))} – ${format(median(runs.map((run) => run.paneMax)))} ` +
-          `| ${layout.panes === 1 ? "1" : ratio(single)} | ${alternatives === 0 ? "—" : ratio(without)} | ${streaming} |`,
-        );
-      }
-    }
-    console.log(`\n(${format((performance.now() - setupStarted) / 1000, 0)} s)`);
   } finally {
-    await workbench.dispose();
     await rm(scratch, { recursive: true, force: true });
   }
+
+  console.log(`\n### ${setup.label}${params ? ` (${format(params / 1e6, 2)}M params)` : ""}: ${setup.reps} repetitions × ${setup.tokens} tokens a pane, prompt ${JSON.stringify(prompt)}\n`);
+  console.log("| layout | alternatives | aggregate tok/s | per pane tok/s (min – max) | aggregate ÷ 1 pane | aggregate ÷ same with 0 alternatives | every pane streaming when the first ended (least streamed share) |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const layout of LAYOUTS) {
+    for (const alternatives of ALTERNATIVES) {
+      const runs = samples.get(key(layout, alternatives))!;
+      const single = samples.get(key(LAYOUTS[0], alternatives))!;
+      const without = samples.get(key(layout, 0))!;
+      // Ratios run by run (the runs of one repetition are adjacent in time), then the median.
+      const ratio = (baseline: Sample[]) => format(median(runs.map((run, index) => run.aggregate / baseline[index].aggregate)), 2);
+      const streaming = layout.panes === 1 ? "—" : `${runs.every((run) => run.shareAtFirstEnd > 0) ? "yes" : "NO"} (${format(median(runs.map((run) => run.shareAtFirstEnd)) * 100, 0)} %)`;
+      console.log(
+        `| ${layout.label} | ${alternatives} | ${format(median(runs.map((run) => run.aggregate)))} ` +
+        `| ${format(median(runs.map((run) => run.paneMin)))} – ${format(median(runs.map((run) => run.paneMax)))} ` +
+        `| ${layout.panes === 1 ? "1" : ratio(single)} | ${alternatives === 0 ? "—" : ratio(without)} | ${streaming} |`,
+      );
+    }
+  }
+  console.log(`\n(${format((performance.now() - setupStarted) / 1000, 0)} s)`);
 }
 
 async function main(): Promise<void> {
@@ -198,14 +215,14 @@ async function main(): Promise<void> {
         await cachedFixtureModel(FIXTURE_CHECKPOINTS[0], MEDIUM_SHAPE, "polyglot-base-103m.gguf"),
         await cachedFixtureModel(FIXTURE_CHECKPOINTS[1], MEDIUM_SHAPE, "polyglot-continued-103m.gguf"),
       ],
-      tokens: 48, reps: Math.min(REPS, 3), prompt: fixturePrompt,
+      tokens: 64, reps: Math.min(REPS, 4), prompt: fixturePrompt,
     },
   ];
   const stories = findStoriesModel();
   if (stories) {
     setups.push({
       label: "stories260K (../shared) + a copy of it under another name (two loaded models of the same cost)",
-      paths: [stories, await cachedCopy(stories, "stories260K-copy.gguf")], tokens: 1024, reps: REPS, prompt: probedPrompt,
+      paths: [stories, await cachedCopy(stories, "stories260K-copy.gguf")], tokens: 512, reps: REPS, prompt: probedPrompt,
     });
   }
   console.log(`Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores; llama.cpp threads per context: ${defaultThreads()}; greedy; medians over repetitions; ratios are medians of run-by-run ratios.`);

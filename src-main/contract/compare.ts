@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AppErrorDataSchema } from "./errors";
 import { MAX_TOP_ALTERNATIVES, SamplingParamsSchema } from "./generation";
 import {
-  ComparisonSchema, LanguageCodeSchema, MAX_PANES, MIN_PANES, PromptOriginSchema, PromptSpecSchema, VerdictSchema, VoteSchema,
+  ComparisonSummarySchema, LanguageCodeSchema, MAX_PANES, MIN_PANES, PromptOriginSchema, PromptSpecSchema, VerdictSchema, VoteSchema,
 } from "./session";
 
 /**
@@ -46,8 +46,11 @@ export const CompareStartedSchema = z.object({
   panes: z.array(z.object({ runId: z.string().nullable(), error: AppErrorDataSchema.nullable() })),
 });
 
-/** Sent when every pane has ended and the comparison is saved in the session (or failed to be). */
-export const CompareFinishedEventSchema = z.object({ comparison: ComparisonSchema, saveError: AppErrorDataSchema.nullable() });
+/**
+ * Sent when every pane has ended and the comparison is saved in the session (or failed to be);
+ * without the tokens, which clients have streamed (`session.current` has them).
+ */
+export const CompareFinishedEventSchema = z.object({ comparison: ComparisonSummarySchema, saveError: AppErrorDataSchema.nullable() });
 export type CompareFinishedEvent = z.infer<typeof CompareFinishedEventSchema>;
 
 export const VoteRequestSchema = z.object({

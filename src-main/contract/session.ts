@@ -97,6 +97,22 @@ export const ComparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
+/**
+ * A comparison without its tokens: what clients are told when one is saved. They streamed the
+ * tokens already, and 4 panes × 256 tokens with alternatives are megabytes to send again.
+ */
+export const ComparisonSummarySchema = ComparisonSchema.extend({
+  panes: z.array(PaneRecordSchema.extend({ output: PaneOutputSchema.omit({ tokens: true }) })).min(MIN_PANES).max(MAX_PANES),
+});
+export type ComparisonSummary = z.infer<typeof ComparisonSummarySchema>;
+
+export function summarizeComparison(comparison: Comparison): ComparisonSummary {
+  return {
+    ...comparison,
+    panes: comparison.panes.map(({ output: { tokens: _tokens, ...output }, ...pane }) => ({ ...pane, output })),
+  };
+}
+
 export const SessionFileSchema = z.object({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),

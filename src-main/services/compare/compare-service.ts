@@ -8,7 +8,7 @@ import type { CompareFinishedEvent, CompareRequest, ExportRequest, Leaderboard, 
 import { AppError, type AppErrorData } from "../../contract/errors";
 import type { GeneratedToken, GenerationDoneEvent, GenerationRequest } from "../../contract/generation";
 import { modelDisplayName } from "../../contract/models";
-import type { Comparison, ModelIdentity, PaneRecord, Vote } from "../../contract/session";
+import { summarizeComparison, type Comparison, type ModelIdentity, type PaneRecord, type Vote } from "../../contract/session";
 import type { EventBus } from "../../rpc/event-bus";
 import type { GenerationService } from "../generation/generation-service";
 import { SEQUENCES_PER_MODEL } from "../models/memory-estimate";
@@ -17,7 +17,10 @@ import type { SessionStore } from "../sessions/session-store";
 import type { MetricsWorkerClient } from "../../workers/metrics-worker-client";
 import { exportPreferences } from "./export/preference-export";
 
-type FinishedComparison = CompareFinishedEvent;
+export interface FinishedComparison {
+  comparison: Comparison;
+  saveError: CompareFinishedEvent["saveError"];
+}
 
 export interface StartedPane {
   runId: string | null;
@@ -184,9 +187,8 @@ export class CompareService {
   /** Never rejects: a failed save is reported with the comparison, which clients still show. */
   private async save(comparison: Comparison): Promise<FinishedComparison> {
     const saveError = await this.session.addComparison(comparison).then(() => null, (error) => AppError.from(error).toData());
-    const finished = { comparison, saveError };
-    this.bus.emit("compare.finished", finished);
-    return finished;
+    this.bus.emit("compare.finished", { comparison: summarizeComparison(comparison), saveError });
+    return { comparison, saveError };
   }
 }
 

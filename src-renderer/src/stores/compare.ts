@@ -2,7 +2,7 @@ import type { CompareRequestInput, PaneSpecInput } from "@contract/compare";
 import { DEFAULT_TOP_ALTERNATIVES } from "@contract/compare";
 import type { AppErrorData } from "@contract/errors";
 import type { ChatMessage, ChatTemplateChoice, GeneratedToken, GenerationDoneEvent, SamplingParams } from "@contract/generation";
-import type { Comparison, PromptSpec } from "@contract/session";
+import type { ComparisonSummary, PromptSpec } from "@contract/session";
 import { MAX_PANES } from "@contract/session";
 import { defineStore } from "pinia";
 import { computed, reactive, ref, shallowReactive } from "vue";
@@ -41,7 +41,7 @@ export interface ComparisonRun {
   /** Why it could not start. */
   error: AppErrorData | null;
   /** The comparison as saved in the session (what votes refer to); null until every pane ended. */
-  saved: Comparison | null;
+  saved: ComparisonSummary | null;
   saveError: AppErrorData | null;
 }
 

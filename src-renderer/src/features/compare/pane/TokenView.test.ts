@@ -116,7 +116,7 @@ describe("TokenView", () => {
     expect(popup(wrapper).findAll('[data-testid="alternative"]').map((row) => row.get(".piece").text())).toEqual(["e", "␣", "a", "i", "o"]);
     expect(popup(wrapper).get(".picked .piece").text()).toBe("e");
 
-    await view(wrapper).trigger("mouseleave");
+    await wrapper.get(".token-view-frame").trigger("mouseleave");
     expect(popup(wrapper).exists()).toBe(false);
   });
 
@@ -163,5 +163,13 @@ describe("TokenView", () => {
     await second.trigger("focusout", { relatedTarget: outside });
     expect(popup(wrapper).exists()).toBe(false);
     outside.remove();
+  });
+
+  it("shows closed groups as blocks of their own and keeps the open one flowing; the text reads the same", async () => {
+    const line: GeneratedToken[] = Array.from({ length: 20 }, (_, index) => ({ id: index, text: index === 19 ? "end.\n" : "the ", logprob: -0.1 }));
+    const wrapper = render([...line, { id: 99, text: "next", logprob: -0.2 }]);
+    const groups = wrapper.findAll(".token-group");
+    expect(groups.map((group) => group.classes().includes("closed"))).toEqual([true, false]);
+    expect(view(wrapper).element.textContent).toBe(`${"the ".repeat(19)}end.\nnext`);
   });
 });

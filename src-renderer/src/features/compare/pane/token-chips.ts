@@ -14,24 +14,47 @@ export interface TokenChip {
   probability: number;
 }
 
-/** Chips in groups: a finished group never changes, so only the last one renders again. */
+/**
+ * Chips come in groups: a closed group never changes, so only the open one renders again, and the
+ * page lays out and paints closed groups (blocks, skipped when scrolled out of view) no more. A
+ * group closes where a line ends (a newline) once it has GROUP_MIN_AT_NEWLINE chips, else after a
+ * space once it has CHIPS_PER_GROUP chips — so in a long paragraph a line may end early there —
+ * and at the latest at GROUP_MAX chips (scripts written without spaces).
+ */
 export const CHIPS_PER_GROUP = 128;
+export const GROUP_MIN_AT_NEWLINE = 16;
+export const GROUP_MAX = 4 * CHIPS_PER_GROUP;
+
+function closesGroup(size: number, chip: TokenChip): boolean {
+  if (size >= GROUP_MAX) return true;
+  if (size >= GROUP_MIN_AT_NEWLINE && chip.text.endsWith("\n")) return true;
+  return size >= CHIPS_PER_GROUP && /\s$/u.test(chip.text);
+}
+
+/** The chips so far: closed groups (each array final), then the open one. */
+export interface ChipGroups {
+  groups: TokenChip[][];
+  /** How many of `groups` are closed (all but maybe the last). */
+  closed: number;
+}
 
 /**
  * Builds chips incrementally as tokens stream: `update` takes the whole token list each time and
  * returns the groups, reusing every group (same array) that did not change.
  */
 export class ChipBuilder {
-  private groups: TokenChip[][] = [];
+  private closed: TokenChip[][] = [];
+  private open: TokenChip[] = [];
+  private result: ChipGroups = { groups: [], closed: 0 };
   private consumed = 0;
   /** Start of tokens still waiting for the rest of their character. */
   private openStart: number | null = null;
   /** The last token consumed: another one there means another run's tokens (a pane reused for another). */
   private lastToken: GeneratedToken | undefined;
 
-  update(tokens: readonly GeneratedToken[]): TokenChip[][] {
+  update(tokens: readonly GeneratedToken[]): ChipGroups {
     if (tokens.length < this.consumed || (this.consumed > 0 && tokens[this.consumed - 1] !== this.lastToken)) this.reset();
-    if (tokens.length === this.consumed) return this.groups;
+    if (tokens.length === this.consumed) return this.result;
     const added: TokenChip[] = [];
     for (let index = this.consumed; index < tokens.length; index++) {
       if (tokens[index].text === "") {
@@ -46,30 +69,35 @@ export class ChipBuilder {
     }
     this.consumed = tokens.length;
     this.lastToken = tokens[tokens.length - 1];
-    if (added.length > 0) this.groups = appendToGroups(this.groups, added);
-    return this.groups;
+    if (added.length > 0) this.append(added);
+    return this.result;
+  }
+
+  private append(chips: TokenChip[]): void {
+    // The open group is copied, never changed in place: its component sees a new array and renders.
+    let open = this.open.slice();
+    let closedAny = false;
+    for (const chip of chips) {
+      open.push(chip);
+      if (closesGroup(open.length, chip)) {
+        this.closed.push(open);
+        open = [];
+        closedAny = true;
+      }
+    }
+    this.open = open;
+    if (closedAny) this.closed = this.closed.slice();
+    this.result = { groups: open.length > 0 ? [...this.closed, open] : this.closed, closed: this.closed.length };
   }
 
   private reset(): void {
-    this.groups = [];
+    this.closed = [];
+    this.open = [];
+    this.result = { groups: [], closed: 0 };
     this.consumed = 0;
     this.openStart = null;
     this.lastToken = undefined;
   }
-}
-
-function appendToGroups(groups: TokenChip[][], chips: TokenChip[]): TokenChip[][] {
-  const next = groups.slice();
-  let last = next.length > 0 && next[next.length - 1].length < CHIPS_PER_GROUP ? next.pop()!.slice() : [];
-  for (const chip of chips) {
-    if (last.length === CHIPS_PER_GROUP) {
-      next.push(last);
-      last = [];
-    }
-    last.push(chip);
-  }
-  next.push(last);
-  return next;
 }
 
 /**
