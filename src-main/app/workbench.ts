@@ -46,7 +46,10 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const workspace = await openWorkspace(options.workspaceDir, { demo: options.demo ?? true });
   const models = new ModelsService(workspace, bus, { hashInBackground: options.hashModels ?? true });
   const generation = new GenerationService(models, bus);
-  const session = await SessionStore.open(options.sessionFile ?? workspace.defaultSessionFile);
+  // A session file named by the user must open; the app's own may be damaged and the app still starts.
+  const session = options.sessionFile
+    ? await SessionStore.open(options.sessionFile)
+    : await SessionStore.open(workspace.defaultSessionFile, { unreadable: "refuse-writes" });
   const metrics = new MetricsWorkerClient();
   const compare = new CompareService(models, generation, bus, session, metrics, { waitForHashes: options.hashModels ?? true });
   await models.start();
@@ -58,6 +61,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         appVersion: APP_VERSION, mode: options.mode, workspaceDir: workspace.dir, ...runtime,
         totalRamBytes: os.totalmem(), freeRamBytes: os.freemem(),
         canPickFiles: options.pickFiles !== undefined, readOnly: context.readOnly,
+        sessionFile: session.path, sessionError: session.openError?.toData() ?? null,
       };
     },
     "system.pickModelFiles": async () => {

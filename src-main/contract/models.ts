@@ -82,6 +82,9 @@ export const SystemInfoSchema = z.object({
   /** Whether the host can open a native file picker (Electron only). */
   canPickFiles: z.boolean(),
   readOnly: z.boolean(),
+  /** The session comparisons are saved in, and why it cannot be written (unreadable at start-up: left untouched). */
+  sessionFile: z.string(),
+  sessionError: AppErrorDataSchema.nullable(),
 });
 export type SystemInfo = z.infer<typeof SystemInfoSchema>;
 

@@ -3,11 +3,11 @@
  * and returns plain data that structured clone can carry.
  */
 import type { Leaderboard, LeaderboardRequest } from "../contract/compare";
-import type { Comparison } from "../contract/session";
+import type { ComparisonSummary } from "../contract/session";
 import { computeLeaderboard } from "../services/compare/leaderboard/leaderboard";
 
 export const metricsTasks = {
-  leaderboard: (input: { comparisons: Comparison[]; request: LeaderboardRequest }): Leaderboard =>
+  leaderboard: (input: { comparisons: ComparisonSummary[]; request: LeaderboardRequest }): Leaderboard =>
     computeLeaderboard(input.comparisons, input.request),
 };
 

@@ -112,11 +112,8 @@ export class CompareService {
 
   /** Computed on the metrics worker: a bootstrap over many votes takes a second or more. */
   leaderboard(request: LeaderboardRequest): Promise<Leaderboard> {
-    // Ratings need the models and votes, not the outputs: keep the message to the worker small.
-    const comparisons = this.session.current.comparisons.map((comparison) => ({
-      ...comparison, panes: comparison.panes.map((pane) => ({ ...pane, output: { ...pane.output, tokens: [] } })),
-    }));
-    return this.metrics.run("leaderboard", { comparisons, request });
+    // Ratings need the models and votes, not the tokens: keep the message to the worker small.
+    return this.metrics.run("leaderboard", { comparisons: this.session.current.comparisons.map(summarizeComparison), request });
   }
 
   export(request: ExportRequest) {

@@ -4,14 +4,14 @@
  * vote the same way.
  */
 import { AppError } from "../../contract/errors";
-import type { Comparison, ModelIdentity, PaneRecord, Vote } from "../../contract/session";
+import type { ComparisonSummary, ModelIdentity, Vote } from "../../contract/session";
 
 /**
  * Panes A and B of a vote. The session schema cannot bound `pair` by the pane count, so a
  * hand-edited or damaged file may point past the panes: fail with the ids to fix rather than
  * count the vote for the wrong model.
  */
-export function votePanes(comparison: Comparison, vote: Vote): [PaneRecord, PaneRecord] {
+export function votePanes<C extends ComparisonSummary>(comparison: C, vote: Vote): [C["panes"][number], C["panes"][number]] {
   const [a, b] = vote.pair.map((index) => comparison.panes[index]);
   if (!a || !b) {
     throw new AppError({
@@ -23,7 +23,7 @@ export function votePanes(comparison: Comparison, vote: Vote): [PaneRecord, Pane
 }
 
 /** The language a vote counts under: the one the rater gave, else the comparison's prompt language. */
-export function voteLanguage(comparison: Comparison, vote: Vote): string | null {
+export function voteLanguage(comparison: ComparisonSummary, vote: Vote): string | null {
   return vote.promptLanguage ?? comparison.language;
 }
 

@@ -39,7 +39,7 @@ export async function runGeneration(options: {
 
   const emit = (token: Token, piece: string, probability: number, top: TokenAlternative[] | undefined) => {
     text += piece;
-    onToken(top ? { id: token, text: piece, logprob: logOf(probability), top } : { id: token, text: piece, logprob: logOf(probability) });
+    onToken({ id: token, text: piece, logprob: logOf(probability), ...(top && { top }) });
   };
 
   if (prompt.tokens.length >= sequence.contextSize) {

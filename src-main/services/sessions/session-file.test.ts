@@ -1,10 +1,13 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SessionFileSchema } from "../../contract/session";
 import { makeComparison } from "../../test-support/comparison-factory";
 import { useTempDir } from "../../test-support/temp-dir";
 import { newSession, readSessionFile, serializeSession, writeSessionFile } from "./session-file";
 import { SessionStore } from "./session-store";
+import { startWorkbench } from "../../app/workbench";
+import { Workspace } from "../../workspace/workspace";
 
 const tmp = useTempDir("session-file");
 
@@ -66,5 +69,24 @@ describe("session file", () => {
     await expect(store.addVote("missing", votes[0])).rejects.toMatchObject({ code: "NOT_FOUND" });
     await writeSessionFile(file, onDisk!);
     expect((await SessionStore.open(file)).current).toEqual(onDisk);
+  });
+
+  it("the app's own session, if unreadable, lets the workbench start and refuses every write, naming the file", async () => {
+    const workspaceDir = tmp.join("workspace-with-broken-session");
+    const { workspace } = await Workspace.open(workspaceDir);
+    const broken = '{"format": "polyglot-session", "version": 1, "comparis';
+    await mkdir(dirname(workspace.defaultSessionFile), { recursive: true });
+    await writeFile(workspace.defaultSessionFile, broken);
+    const workbench = await startWorkbench({ workspaceDir, mode: "server", demo: false, hashModels: false });
+    try {
+      expect(workbench.session.openError).toMatchObject({ code: "INVALID_INPUT", file: workspace.defaultSessionFile });
+      expect(workbench.session.current.comparisons).toEqual([]);
+      await expect(workbench.session.addComparison(makeComparison({ panes: [{ name: "a" }] }))).rejects.toMatchObject({ file: workspace.defaultSessionFile });
+      expect(await readFile(workspace.defaultSessionFile, "utf8")).toBe(broken);
+    } finally {
+      await workbench.dispose();
+    }
+    // A session file the user names must open, or nothing starts.
+    await expect(startWorkbench({ workspaceDir, mode: "cli", demo: false, sessionFile: workspace.defaultSessionFile })).rejects.toMatchObject({ file: workspace.defaultSessionFile });
   });
 });

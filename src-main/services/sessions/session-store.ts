@@ -12,12 +12,27 @@ export class SessionStore {
   /** The last change's save: the next change waits for it. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(readonly path: string, private session: SessionFile) {}
+  private constructor(
+    readonly path: string,
+    private session: SessionFile,
+    /** Why the file could not be read, when opened with `unreadable: "refuse-writes"`. */
+    readonly openError: AppError | null = null,
+  ) {}
 
-  /** Opens the session in `path`, or starts a new one there (written on the first change). */
-  static async open(path: string): Promise<SessionStore> {
-    const session = await readSessionFile(path) ?? newSession(basename(path).replace(/\.json$/, "").replace(/\.polyglot-session$/, ""));
-    return new SessionStore(path, session);
+  /**
+   * Opens the session in `path`, or starts a new one there (written on the first change). A file
+   * that cannot be read (malformed, truncated, newer) throws — or, with `unreadable:
+   * "refuse-writes"` (the app's own session at start-up: the app must still start), gives an empty
+   * session whose every change fails with that error, so the file is never overwritten.
+   */
+  static async open(path: string, { unreadable = "throw" }: { unreadable?: "throw" | "refuse-writes" } = {}): Promise<SessionStore> {
+    const fresh = () => newSession(basename(path).replace(/\.json$/, "").replace(/\.polyglot-session$/, ""));
+    try {
+      return new SessionStore(path, await readSessionFile(path) ?? fresh());
+    } catch (error) {
+      if (unreadable === "throw") throw error;
+      return new SessionStore(path, fresh(), AppError.from(error));
+    }
   }
 
   get current(): SessionFile {
@@ -44,6 +59,7 @@ export class SessionStore {
    * shown as saved. Changes build new objects (sharing the untouched ones), so no copy is needed.
    */
   private update(change: (session: SessionFile) => SessionFile): Promise<void> {
+    if (this.openError) return Promise.reject(this.openError);
     const next = this.queue.then(async () => {
       const changed = { ...change(this.session), updatedAt: new Date().toISOString() };
       await mkdir(dirname(this.path), { recursive: true });

@@ -47,6 +47,16 @@ export interface ComparisonRun {
 
 export type PromptMode = "completion" | "chat";
 
+/** The text of a pane's final result once it ended without error (final: held-back text included), else what streamed. */
+export function paneFinalText(pane: PaneRun): string | null {
+  return pane.done && !pane.done.error ? pane.done.text : null;
+}
+
+/** What a pane has produced so far. */
+export function paneText(pane: PaneRun): string {
+  return paneFinalText(pane) ?? pane.tokens.map((token) => token.text).join("");
+}
+
 export const MIN_COMPARE_PANES = 2;
 
 /**

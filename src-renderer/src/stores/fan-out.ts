@@ -108,11 +108,6 @@ export const useFanOutStore = defineStore("fan-out", () => {
 
 export type PaneCellStatus = "starting" | "streaming" | "done" | "cancelled" | "error";
 
-/** What a pane has produced so far: the streamed tokens, or the final text once it is done. */
-export function paneText(pane: PaneRun): string {
-  return pane.done?.text || pane.tokens.map((token) => token.text).join("");
-}
-
 /** A pane's state for a grid cell; `comparison` is its comparison, which may have failed to start. */
 export function paneCellStatus(comparison: ComparisonRun, pane: PaneRun): PaneCellStatus {
   if (pane.error || (comparison.error && !pane.done)) return "error";

@@ -13,6 +13,8 @@ export function systemInfo(overrides: Partial<SystemInfo> = {}): SystemInfo {
     freeRamBytes: 9 * 1024 ** 3,
     canPickFiles: false,
     readOnly: false,
+    sessionFile: "/home/ana/workbench/sessions/default.polyglot-session.json",
+    sessionError: null,
     ...overrides,
   });
 }

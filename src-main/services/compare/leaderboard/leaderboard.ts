@@ -4,7 +4,7 @@
  * raw counts and head-to-head matrices beside the ratings so a reader can check them.
  */
 import type { Leaderboard, LeaderboardRequest, RatedModel } from "../../../contract/compare";
-import type { Comparison, Verdict } from "../../../contract/session";
+import type { ComparisonSummary, Verdict } from "../../../contract/session";
 import { modelKey, voteLanguage, votePanes } from "../vote-panes";
 import { bootstrapRatings } from "./bootstrap";
 import { DEFAULT_PRIOR_TIES, fitBradleyTerryTally, tallyGames, type Game } from "./bradley-terry";
@@ -18,7 +18,7 @@ interface Tallies {
   ties: number[];
 }
 
-export function computeLeaderboard(comparisons: readonly Comparison[], request: LeaderboardRequest): Leaderboard {
+export function computeLeaderboard(comparisons: readonly ComparisonSummary[], request: LeaderboardRequest): Leaderboard {
   const names = latestNames(comparisons);
   const keys: string[] = [];
   const indexOf = new Map<string, number>();
@@ -85,7 +85,7 @@ export function computeLeaderboard(comparisons: readonly Comparison[], request: 
  * renamed between sessions; the newest name is the one the user knows it by now. Taken from all
  * comparisons, not only the filtered votes, so a model keeps one name across language views.
  */
-function latestNames(comparisons: readonly Comparison[]): Map<string, string> {
+function latestNames(comparisons: readonly ComparisonSummary[]): Map<string, string> {
   const latest = new Map<string, { name: string; time: number }>();
   for (const comparison of comparisons) {
     const parsed = Date.parse(comparison.createdAt);

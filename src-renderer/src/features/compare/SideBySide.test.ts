@@ -88,6 +88,16 @@ async function press(key: string): Promise<void> {
 }
 
 describe("SideBySide", () => {
+  it("says when the session file could not be read at start-up, naming it", async () => {
+    const file = "/home/ana/workbench/sessions/default.polyglot-session.json";
+    const sessionError = { code: "INVALID_INPUT" as const, file, message: `${file} is not valid JSON (Unexpected end); it may be truncated. It was left untouched.` };
+    const broken = await mountView(fakeMain({ models: [modelA, modelB], system: { sessionError } }));
+    expect(broken.get('[data-testid="session-error"]').text()).toContain(`${file} is not valid JSON`);
+    unmountAll();
+    const healthy = await mountView(compareMain());
+    expect(healthy.find('[data-testid="session-error"]').exists()).toBe(false);
+  });
+
   it("Run all sends compare.start with the panes' models, the shared seed, the alternatives and the prompt", async () => {
     const main = compareMain();
     const wrapper = await mountView(main);
