@@ -13,7 +13,10 @@ import { CompareService } from "../services/compare/compare-service";
 import { EvalService } from "../services/eval/eval-service";
 import { GenerationService } from "../services/generation/generation-service";
 import { ModelsService } from "../services/models/models-service";
+import { PromptsService } from "../services/prompts/prompts-service";
 import { SessionStore } from "../services/sessions/session-store";
+import { TokenizerPool } from "../services/tokenizers/tokenizer-pool";
+import { TokenizerService } from "../services/tokenizers/tokenizer-service";
 import { MetricsWorkerClient } from "../workers/metrics-worker-client";
 import { openWorkspace } from "../workspace/default-workspace";
 import { APP_VERSION } from "./app-version";
@@ -39,6 +42,8 @@ export interface Workbench {
   compare: CompareService;
   eval: EvalService;
   session: SessionStore;
+  tokenizers: TokenizerService;
+  prompts: PromptsService;
   workspaceDir: string;
   dispose(): Promise<void>;
 }
@@ -55,6 +60,9 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const metrics = new MetricsWorkerClient();
   const compare = new CompareService(models, generation, bus, session, metrics, { waitForHashes: options.hashModels ?? true });
   const evaluation = new EvalService(models, bus, metrics, { runsDir: workspace.evalRunsDir, workspaceDir: workspace.dir });
+  const tokenizerPool = new TokenizerPool(models);
+  const tokenizers = new TokenizerService(models, tokenizerPool, bus, metrics);
+  const prompts = new PromptsService(workspace.dir, models, tokenizerPool);
   await models.start();
 
   const handlers: Handlers = {
@@ -104,14 +112,36 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     "eval.export": async (request) => evaluation.export(request),
     "eval.tiers": async () => evaluation.getTiers(),
     "eval.setTiers": async (tiers) => evaluation.setTiers(tiers),
+    "prompts.library": async () => prompts.library(),
+    "prompts.save": async (request) => prompts.save(request),
+    "prompts.delete": async ({ id }) => {
+      await prompts.delete(id);
+      return {};
+    },
+    "prompts.savePreset": async (preset) => prompts.savePreset(preset),
+    "prompts.deletePreset": async ({ name }) => prompts.deletePreset(name),
+    "prompts.history": async ({ limit }) => prompts.history(limit),
+    "prompts.addHistory": async (entry) => prompts.addHistory(entry),
+    "prompts.clearHistory": async () => {
+      await prompts.clearHistory();
+      return {};
+    },
+    "prompts.datasetRows": async ({ path, offset, limit }) => prompts.datasetRows(path, offset, limit),
+    "prompts.preview": async (request) => prompts.preview(request),
+    "tokenize.text": async (request) => tokenizers.tokenize(request),
+    "tokenize.inspectCorpus": async ({ dir }) => tokenizers.inspectCorpus(dir),
+    "tokenize.corpus": async (request) => tokenizers.corpus(request),
+    "tokenize.cancelCorpus": async ({ jobId }) => ({ cancelled: tokenizers.cancelCorpus(jobId) }),
   };
 
   return {
-    bus, models, generation, compare, eval: evaluation, session, workspaceDir: workspace.dir,
+    bus, models, generation, compare, eval: evaluation, session, tokenizers, prompts, workspaceDir: workspace.dir,
     rpc: new RpcServer(handlers, bus, (connectionId) => generation.cancelRunsOfConnection(connectionId)),
     async dispose() {
       await compare.dispose();
       await evaluation.dispose();
+      await tokenizers.dispose();
+      await tokenizerPool.dispose();
       await metrics.dispose();
       await generation.dispose();
       await models.dispose();

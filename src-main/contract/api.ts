@@ -17,6 +17,13 @@ import {
   TierSetSchema,
 } from "./eval";
 import { ModelInfoSchema, SystemInfoSchema } from "./models";
+import {
+  AddHistoryRequestSchema, DatasetRowsRequestSchema, DatasetRowsSchema, HistoryEntrySchema, ParamPresetSchema, PromptLibrarySchema,
+  PromptPreviewRequestSchema, PromptPreviewSchema, SavePromptRequestSchema, SavedPromptSchema,
+} from "./prompts";
+import {
+  CorpusInfoSchema, FertilityProgressEventSchema, FertilityReportSchema, FertilityRequestSchema, TokenizeRequestSchema, TokenizeResultSchema,
+} from "./tokenize";
 import { MAX_PANES, SessionFileSchema, VoteSchema } from "./session";
 
 const procedure = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -76,6 +83,30 @@ export const procedures = {
   "eval.tiers": procedure(none, TierSetSchema),
   "eval.setTiers": procedure(TierSetSchema, TierSetSchema),
 
+  /** The workspace's prompt library (`prompts/library.json`) and parameter presets. */
+  "prompts.library": procedure(none, PromptLibrarySchema),
+  "prompts.save": procedure(SavePromptRequestSchema, SavedPromptSchema),
+  "prompts.delete": procedure(z.object({ id: z.string().min(1) }).strict(), z.object({})),
+  /** Adds or replaces a workspace preset (not a built-in one); answers with every preset. */
+  "prompts.savePreset": procedure(ParamPresetSchema.omit({ builtIn: true }), z.array(ParamPresetSchema)),
+  "prompts.deletePreset": procedure(z.object({ name: z.string().min(1) }).strict(), z.array(ParamPresetSchema)),
+  /** Playground runs, newest first. */
+  "prompts.history": procedure(z.object({ limit: z.number().int().min(1).optional() }).strict(), z.array(HistoryEntrySchema)),
+  "prompts.addHistory": procedure(AddHistoryRequestSchema, HistoryEntrySchema),
+  "prompts.clearHistory": procedure(none, z.object({})),
+  /** Rows of a dataset file as strings, to fill a prompt's variables. */
+  "prompts.datasetRows": procedure(DatasetRowsRequestSchema, DatasetRowsSchema),
+  /** The exact prompt a model will receive with a template (the model's own, a chosen one, custom Jinja). */
+  "prompts.preview": procedure(PromptPreviewRequestSchema, PromptPreviewSchema),
+
+  /** Each tokenizer's tokens for a text (loaded vocab-only), with counts and costs. */
+  "tokenize.text": procedure(TokenizeRequestSchema, TokenizeResultSchema),
+  /** The languages of a parallel corpus folder and their sentence counts. */
+  "tokenize.inspectCorpus": procedure(z.object({ dir: z.string().min(1) }).strict(), CorpusInfoSchema),
+  /** Fertility per language per tokenizer over a parallel corpus; progress as `tokenize.corpusProgress`. */
+  "tokenize.corpus": procedure(FertilityRequestSchema, FertilityReportSchema),
+  "tokenize.cancelCorpus": procedure(z.object({ jobId: z.string() }).strict(), z.object({ cancelled: z.boolean() })),
+
   /** The session comparisons are saved in, with its file's path. */
   "session.current": procedure(none, z.object({ path: z.string(), session: SessionFileSchema })),
 } as const;
@@ -89,6 +120,7 @@ export const events = {
   "compare.voted": VotedEventSchema,
   "eval.progress": EvalProgressEventSchema,
   "eval.finished": EvalFinishedEventSchema,
+  "tokenize.corpusProgress": FertilityProgressEventSchema,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -42,6 +42,8 @@ export const GenerationRequestSchema = z.discriminatedUnion("mode", [
     modelId: z.string().min(1),
     messages: z.array(ChatMessageSchema).min(1),
     chatTemplate: ChatTemplateChoiceSchema.default("model"),
+    /** A Jinja chat template (Hugging Face style) used instead of `chatTemplate` when given. */
+    customTemplate: z.string().min(1).optional(),
     params: SamplingParamsSchema.prefault({}),
     /** How many of the most likely tokens to report beside each generated one (0 = none). */
     topAlternatives,

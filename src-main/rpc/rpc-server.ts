@@ -17,6 +17,8 @@ export interface ConnectionOptions {
 const READ_ONLY_METHODS = new Set<Method>([
   "system.info", "models.list", "compare.leaderboard", "compare.export", "session.current",
   "eval.inspectData", "eval.runs", "eval.run", "eval.items", "eval.delta", "eval.export", "eval.tiers",
+  "prompts.library", "prompts.history", "prompts.preview",
+  "tokenize.text", "tokenize.inspectCorpus",
 ]);
 
 export class RpcServer {

@@ -1,0 +1,45 @@
+/**
+ * The tokenization lab's service: texts through several tokenizers (`tokenize-text.ts`), and
+ * fertility over parallel corpora (`corpus/`), one job per request with progress events and cancel.
+ */
+import type { CorpusInfo, FertilityReport, FertilityRequest, TokenizeRequest, TokenizeResult } from "../../contract/tokenize";
+import type { EventBus } from "../../rpc/event-bus";
+import type { MetricsWorkerClient } from "../../workers/metrics-worker-client";
+import type { ModelsService } from "../models/models-service";
+import { FertilityJobs } from "./corpus/fertility-jobs";
+import { inspectCorpus } from "./corpus/parallel-corpus";
+import { tokenizeForModels } from "./tokenize-text";
+import type { TokenizerPool } from "./tokenizer-pool";
+
+export class TokenizerService {
+  private readonly jobs: FertilityJobs;
+
+  constructor(
+    private readonly models: ModelsService,
+    private readonly pool: TokenizerPool,
+    bus: EventBus,
+    metrics: MetricsWorkerClient,
+  ) {
+    this.jobs = new FertilityJobs(models, pool, bus, metrics);
+  }
+
+  tokenize(request: TokenizeRequest): Promise<TokenizeResult> {
+    return tokenizeForModels(this.models, this.pool, request);
+  }
+
+  inspectCorpus(dir: string): Promise<CorpusInfo> {
+    return inspectCorpus(dir);
+  }
+
+  corpus(request: FertilityRequest): Promise<FertilityReport> {
+    return this.jobs.run(request);
+  }
+
+  cancelCorpus(jobId: string): boolean {
+    return this.jobs.cancel(jobId);
+  }
+
+  async dispose(): Promise<void> {
+    await this.jobs.dispose();
+  }
+}
