@@ -17,6 +17,7 @@ export default defineConfig({
           "bench-generate": resolve(__dirname, "src-main/bench/generate-bench.ts"),
           "bench-compare": resolve(__dirname, "src-main/bench/compare-bench.ts"),
           "bench-eval": resolve(__dirname, "src-main/bench/eval-bench.ts"),
+          "bench-tokenize": resolve(__dirname, "src-main/bench/tokenize-bench.ts"),
           // CPU-heavy metrics (leaderboard bootstrap) on a worker thread.
           "metrics-worker": resolve(__dirname, "src-main/workers/metrics-worker.ts"),
         },

@@ -62,7 +62,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const evaluation = new EvalService(models, bus, metrics, { runsDir: workspace.evalRunsDir, workspaceDir: workspace.dir });
   const tokenizerPool = new TokenizerPool(models);
   const tokenizers = new TokenizerService(models, tokenizerPool, bus, metrics);
-  const prompts = new PromptsService(workspace.dir, models, tokenizerPool);
+  const prompts = new PromptsService(workspace.dir, tokenizerPool);
   await models.start();
 
   const handlers: Handlers = {

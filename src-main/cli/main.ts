@@ -4,12 +4,14 @@ import { Command } from "commander";
 import { APP_VERSION } from "../app/app-version";
 import { registerCompareCommand } from "./commands/compare";
 import { registerEvalCommand } from "./commands/eval";
+import { registerFertilityCommand } from "./commands/fertility";
 import { registerPerplexityCommand } from "./commands/perplexity";
 import { registerScoreCommand } from "./commands/score";
 import { registerGenerateCommand } from "./commands/generate";
 import { registerModelsCommand } from "./commands/models-inspect";
 import { registerServeCommand } from "./commands/serve";
 import { registerStartCommand } from "./commands/start";
+import { registerTokenizeCommand } from "./commands/tokenize";
 import { reportAndExit } from "./cli-errors";
 
 const program = new Command()
@@ -25,7 +27,9 @@ registerGenerateCommand(program);
 registerCompareCommand(program);
 registerEvalCommand(program);
 registerPerplexityCommand(program);
+registerFertilityCommand(program);
 registerScoreCommand(program);
+registerTokenizeCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
 

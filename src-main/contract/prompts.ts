@@ -128,7 +128,7 @@ export const PromptPreviewSchema = z.object({
   /** Where special tokens are in `text`: [start, end) UTF-16 offsets. */
   specialRanges: z.array(z.tuple([z.number().int(), z.number().int()])),
   tokenCount: z.number().int(),
-  /** Which template made it, e.g. "ChatML", "Llama 3", "model's own (Jinja)", "custom Jinja". */
+  /** Which template made it, e.g. "ChatML", "Llama 3", "model's own: ChatML" (node-llama-cpp's wrapper for the GGUF's template), "custom Jinja", "raw text" (completion). */
   templateName: z.string(),
   /** Set when a custom template cannot be used; the other fields are then empty. */
   templateError: TemplateErrorSchema.nullable(),

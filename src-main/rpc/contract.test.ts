@@ -72,9 +72,9 @@ describe.each(transports)("API contract over $name", (transport) => {
     expect(info.cpuThreads).toBeGreaterThan(0);
   });
 
-  it("lists the demo workspace's fixture checkpoints with their GGUF metadata", async () => {
+  it("lists the demo workspace's fixture checkpoints and tokenizers with their GGUF metadata", async () => {
     const models = await client.call("models.list", {});
-    expect(models.map((m) => m.metadata?.name).sort()).toEqual(["polyglot-base", "polyglot-continued"]);
+    expect(models.map((m) => m.metadata?.name)).toEqual(["polyglot-base", "polyglot-continued", "fixture-spm-tokenizer", "fixture-bpe-tokenizer"]);
     const continued = models.find((m) => m.metadata?.name === "polyglot-continued")!;
     expect(continued.metadata).toMatchObject({ architecture: "llama", tokenizerModel: "gpt2", vocabularySize: 260 });
     expect(continued.metadata?.languages).toContain("fra_Latn");

@@ -71,3 +71,17 @@ describe("real models from ../shared", () => {
     },
   );
 });
+
+const SHARED_TOKENIZERS = resolve(__dirname, "../../../shared/tokenizers");
+if (!existsSync(SHARED_TOKENIZERS)) console.warn(`Tokenizer-file test not run: ${SHARED_TOKENIZERS} does not exist on this machine.`);
+
+describe("llama.cpp's vocab-only GGUFs from ../shared", () => {
+  // These files end right after their metadata, without the padding that would align tensor data.
+  it.runIf(existsSync(SHARED_TOKENIZERS))("inspect as tokenizer-only files (no tensors), not as truncated ones", () => {
+    for (const name of ["qwen2", "llama-spm", "gemma-4"]) {
+      const info = JSON.parse(polyglot("models", "inspect", resolve(SHARED_TOKENIZERS, `ggml-vocab-${name}.gguf`)));
+      expect(info.metadata.tensorCount).toBe(0);
+      expect(info.metadata.vocabularySize).toBeGreaterThan(30_000);
+    }
+  });
+});

@@ -10,6 +10,8 @@ import type { DeltaRequest, DeltaRow, ItemRecord, SummaryRow } from "../contract
 import { computeDeltas } from "../services/eval/delta";
 import { parseItemLines } from "../services/eval/runner/run-folder";
 import { summarizeRecords } from "../services/eval/runner/summarize";
+import type { TextCounts } from "../contract/tokenize";
+import { addCounts, countText } from "../services/tokenizers/text-counts";
 
 export const metricsTasks = {
   leaderboard: (input: { comparisons: ComparisonSummary[]; request: LeaderboardRequest }): Leaderboard =>
@@ -26,6 +28,9 @@ export const metricsTasks = {
     return summarizeRecords(parseItemLines(input.itemsFile, bytes).records, input.seed);
   },
   evalDelta: (input: { request: DeltaRequest; records: ItemRecord[][] }): DeltaRow[] => computeDeltas(input.request, input.records),
+  /** A corpus language's words, characters and bytes (word segmentation of ~1,000 sentences takes a while). */
+  textCounts: (input: { sentences: string[] }): TextCounts =>
+    input.sentences.reduce((total, sentence) => addCounts(total, countText(sentence)), { words: 0, characters: 0, bytes: 0 }),
 };
 
 export type MetricsTasks = typeof metricsTasks;

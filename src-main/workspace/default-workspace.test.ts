@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_CHECKPOINTS } from "../fixtures/fixture-checkpoints";
+import { BPE_TOKENIZER_NAME, SPM_TOKENIZER_NAME } from "../fixtures/fixture-tokenizers";
 import { useTempDir } from "../test-support/temp-dir";
 import { inspectTask } from "../services/eval/tasks/load-task";
 import { demoDatasetDir, openWorkspace } from "./default-workspace";
@@ -9,14 +10,15 @@ import { demoDatasetDir, openWorkspace } from "./default-workspace";
 const tmp = useTempDir("default-workspace");
 
 describe("openWorkspace", () => {
-  it("fills a new workspace with the fixture checkpoints, stored relative to it", async () => {
+  it("fills a new workspace with the fixture checkpoints, then the fixture tokenizers, stored relative to it", async () => {
     const dir = tmp.join("demo");
     const workspace = await openWorkspace(dir);
-    const expected = FIXTURE_CHECKPOINTS.map((spec) => join(dir, "models", `${spec.name}.gguf`));
+    const names = [...FIXTURE_CHECKPOINTS.map((spec) => spec.name), SPM_TOKENIZER_NAME, BPE_TOKENIZER_NAME];
+    const expected = names.map((name) => join(dir, "models", `${name}.gguf`));
     expect(workspace.modelPaths()).toEqual(expected);
     for (const path of expected) expect((await stat(path)).size).toBeGreaterThan(0);
     const file = JSON.parse(await readFile(join(dir, "workspace.json"), "utf8"));
-    expect(file.models).toEqual(FIXTURE_CHECKPOINTS.map((spec) => ({ path: join("models", `${spec.name}.gguf`) })));
+    expect(file.models).toEqual(names.map((name) => ({ path: join("models", `${name}.gguf`) })));
   });
 
   it("gives a new workspace XCOPA-format data for a first Eval run", async () => {

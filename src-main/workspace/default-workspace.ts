@@ -1,7 +1,9 @@
 import os from "node:os";
 import { join } from "node:path";
+import { demoParallelDir, writeParallelFixture } from "../fixtures/demo-parallel";
 import { writeXcopaFixture } from "../fixtures/demo-xcopa";
 import { writeFixtureModels } from "../fixtures/fixture-checkpoints";
+import { writeFixtureTokenizers } from "../fixtures/fixture-tokenizers";
 import { Workspace } from "./workspace";
 
 /** Where the app keeps its workspace when none is named: the per-user data folder. */
@@ -16,16 +18,18 @@ export function defaultWorkspaceDir(): string {
 }
 
 /**
- * Opens a workspace; a new one becomes the demo workspace, holding the fixture checkpoints and a
- * small XCOPA-format dataset (`datasets/xcopa-demo`), so the first start shows something real
- * with no set-up.
+ * Opens a workspace; a new one becomes the demo workspace, holding the fixture checkpoints and
+ * tokenizers, a small XCOPA-format dataset (`datasets/xcopa-demo`) and parallel corpus
+ * (`datasets/parallel-demo`), so the first start shows something real with no set-up.
  */
 export async function openWorkspace(dir: string, { demo = true } = {}): Promise<Workspace> {
   const { workspace, created } = await Workspace.open(dir);
   if (created && demo) {
-    const paths = await writeFixtureModels(join(workspace.dir, "models"));
-    await workspace.setModelPaths(paths);
+    const modelsDir = join(workspace.dir, "models");
+    // The two checkpoints, then two tokenizer-only files for the Tokenization lab.
+    await workspace.setModelPaths([...await writeFixtureModels(modelsDir), ...await writeFixtureTokenizers(modelsDir)]);
     await writeXcopaFixture(demoDatasetDir(workspace.dir));
+    await writeParallelFixture(demoParallelDir(workspace.dir));
   }
   return workspace;
 }

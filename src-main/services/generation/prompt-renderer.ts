@@ -1,6 +1,7 @@
 /**
  * Turns a request into the exact tokens the model sees: raw text with the model's BOS, or a chat
- * rendered with the model's own chat template (read from the GGUF by node-llama-cpp).
+ * rendered with the model's own chat template (read from the GGUF by node-llama-cpp), a chosen
+ * one, or a custom Jinja template.
  */
 import { bosPrefix } from "../../llama/bos";
 import {
@@ -8,6 +9,7 @@ import {
   QwenChatWrapper, SpecialTokensText, resolveChatWrapper, type ChatHistoryItem, type ChatWrapper, type LlamaModel, type Token,
 } from "node-llama-cpp";
 import type { ChatMessage, ChatTemplateChoice, GenerationRequest } from "../../contract/generation";
+import { customChatWrapper, renderFailure } from "../prompts/chat-template/custom-chat-wrapper";
 
 export interface RenderedPrompt {
   tokens: Token[];
@@ -26,8 +28,7 @@ export function renderPrompt(model: LlamaModel, request: GenerationRequest): Ren
     const bosText = model.detokenize(bos, true);
     return { tokens, text: bosText + request.prompt, specialRanges: bosText ? [[0, bosText.length]] : [], templateStops: [] };
   }
-  const wrapper = request.chatTemplate === "model" ? chatWrapperOf(model) : chosenWrapper(request.chatTemplate);
-  const { contextText, stopGenerationTriggers } = wrapper.generateContextState({ chatHistory: toChatHistory(request.messages) });
+  const { contextText, stopGenerationTriggers } = chatContext(model, request);
   const tokens = contextText.tokenize(model.tokenizer);
   const templateStops = stopGenerationTriggers
     .map((trigger) => LlamaText(trigger).values)
@@ -35,6 +36,31 @@ export function renderPrompt(model: LlamaModel, request: GenerationRequest): Ren
     .map((values) => values.join(""))
     .filter((stop) => stop.length > 0);
   return { tokens, ...readableText(model, contextText), templateStops };
+}
+
+/** Which template renders a request, as the preview names it. */
+export function templateNameOf(model: LlamaModel, request: GenerationRequest): string {
+  if (request.mode === "completion") return "raw text";
+  if (request.customTemplate !== undefined) return "custom Jinja";
+  if (request.chatTemplate === "model") return `model's own: ${chatWrapperOf(model).wrapperName}`;
+  return CHOSEN_TEMPLATE_NAMES[request.chatTemplate];
+}
+
+type ChatRequest = Extract<GenerationRequest, { mode: "chat" }>;
+
+/** The chat as the template writes it; a custom template's failures say where it is wrong (ChatTemplateError). */
+function chatContext(model: LlamaModel, request: ChatRequest): ReturnType<ChatWrapper["generateContextState"]> {
+  const chatHistory = toChatHistory(request.messages);
+  if (request.customTemplate === undefined) {
+    const wrapper = request.chatTemplate === "model" ? chatWrapperOf(model) : chosenWrapper(request.chatTemplate);
+    return wrapper.generateContextState({ chatHistory });
+  }
+  const wrapper = customChatWrapper(request.customTemplate);
+  try {
+    return wrapper.generateContextState({ chatHistory });
+  } catch (error) {
+    throw renderFailure(request.customTemplate, error);
+  }
 }
 
 /**
@@ -46,13 +72,38 @@ function readableText(model: LlamaModel, text: LlamaText): Pick<RenderedPrompt, 
   let readable = "";
   const specialRanges: Array<[number, number]> = [];
   for (const value of text.values) {
-    const piece = typeof value === "string" ? value
-      : value instanceof SpecialTokensText ? value.value
-        : model.detokenize(value.tokenize(model.tokenizer), true);
-    if (typeof value !== "string" && piece) specialRanges.push([readable.length, readable.length + piece.length]);
-    readable += piece;
+    if (typeof value === "string") {
+      readable += value;
+    } else if (value instanceof SpecialTokensText) {
+      for (const [start, end] of specialTokensIn(model, value.value)) specialRanges.push([readable.length + start, readable.length + end]);
+      readable += value.value;
+    } else {
+      // A special token by role (BOS, EOS), written as the vocabulary writes it.
+      const piece = model.detokenize(value.tokenize(model.tokenizer), true);
+      if (piece) specialRanges.push([readable.length, readable.length + piece.length]);
+      readable += piece;
+    }
   }
   return { text: readable, specialRanges };
+}
+
+/**
+ * Where the special tokens are in template text (`<|im_end|>\n<|im_start|>user\n`): only the text
+ * the vocabulary reads as special tokens is marked, so "user\n" stays plain, and a marker the
+ * vocabulary lacks (a Llama 3 template on a ChatML model) is shown as the plain text it becomes.
+ */
+function specialTokensIn(model: LlamaModel, text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let from = 0;
+  for (const token of model.tokenize(text, true)) {
+    if (!model.isSpecialToken(token)) continue;
+    const piece = model.detokenize([token], true);
+    const at = piece ? text.indexOf(piece, from) : -1;
+    if (at < 0) continue;
+    ranges.push([at, at + piece.length]);
+    from = at + piece.length;
+  }
+  return ranges;
 }
 
 /**
@@ -65,6 +116,10 @@ function chatWrapperOf(model: LlamaModel): ChatWrapper {
   if (!wrapper) chatWrappers.set(model, (wrapper = resolveChatWrapper(model)));
   return wrapper;
 }
+
+const CHOSEN_TEMPLATE_NAMES: Record<Exclude<ChatTemplateChoice, "model">, string> = {
+  chatml: "ChatML", llama3: "Llama 3", llama2: "Llama 2", gemma: "Gemma", mistral: "Mistral", qwen: "Qwen2", general: "General",
+};
 
 /** A template chosen for every model in a comparison, whatever their GGUFs say. */
 function chosenWrapper(choice: Exclude<ChatTemplateChoice, "model">): ChatWrapper {

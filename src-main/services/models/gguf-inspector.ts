@@ -26,7 +26,9 @@ export async function inspectGguf(path: string): Promise<InspectedModel> {
   } catch (error) {
     throw new AppError({ code: "CORRUPT_GGUF", file: path, message: `${path} is not a readable GGUF file: ${(error as Error).message}` });
   }
-  if (info.infoEndOffset !== undefined && info.infoEndOffset > sizeBytes) {
+  // A tokenizer-only file (no tensors) may end before the padding that would align tensor data.
+  const slack = Number(info.tensorCount) === 0 ? alignmentOf(info) - 1 : 0;
+  if (info.infoEndOffset !== undefined && info.infoEndOffset - slack > sizeBytes) {
     throw new AppError({
       code: "TRUNCATED_GGUF", file: path,
       message: `${path} is truncated: its header alone needs ${info.infoEndOffset} bytes but the file has ${sizeBytes}. Was a download or copy interrupted?`,
@@ -41,7 +43,7 @@ export async function inspectGguf(path: string): Promise<InspectedModel> {
     throw new AppError({ code: "CORRUPT_GGUF", file: path, message: `${path} has a GGUF header that cannot be understood: ${(error as Error).message}` });
   }
   const neededBytes = tensorDataStart(info) + insights.modelSize;
-  if (neededBytes > sizeBytes) {
+  if (neededBytes - slack > sizeBytes) {
     throw new AppError({
       code: "TRUNCATED_GGUF", file: path,
       message: `${path} is truncated: its tensors need ${neededBytes} bytes but the file has ${sizeBytes}. Was a download or copy interrupted?`,
@@ -85,6 +87,11 @@ async function checkMagic(path: string, sizeBytes: number): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+function alignmentOf(info: GgufFileInfo): number {
+  const alignment = Number((info.metadata.general as { alignment?: unknown } | undefined)?.alignment);
+  return Number.isInteger(alignment) && alignment > 0 ? alignment : 32; // GGUF's default
 }
 
 /** Where the tensor data section begins: a tensor's absolute offset minus its offset in that section. */

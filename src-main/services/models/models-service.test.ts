@@ -12,6 +12,7 @@ import {
 import { sha256OfFile } from "../../test-support/sha256";
 import { useTempDir } from "../../test-support/temp-dir";
 import { nextSnapshot, runToEnd, startServices, type TestServices } from "../../test-support/test-services";
+import { writeFixtureTokenizers } from "../../fixtures/fixture-tokenizers";
 import { modelId } from "./models-service";
 
 const tmp = useTempDir("models-service");
@@ -233,6 +234,19 @@ describe("loading", () => {
       expect(done.text).toBe(bytesToText(greedyContinuation(fixtureTable(name), prompt, 12).ids));
     }
     expect(services.models.list().map((m) => m.status)).toEqual(["loaded", "error", "error", "loaded"]);
+  });
+});
+
+describe("tokenizer-only files", () => {
+  it("lists a GGUF with a vocabulary and no tensors, and refuses to load it for generation", async () => {
+    const [spm] = await writeFixtureTokenizers(tmp.join("tokenizers"));
+    const services = await freshServices();
+    const { added: [model] } = await services.models.add([spm]);
+    expect(model).toMatchObject({ error: null, metadata: { name: "fixture-spm-tokenizer", tokenizerModel: "llama", tensorCount: 0 } });
+    const error = await caught(services.models.load(model.id));
+    expect(error).toMatchObject({ code: "UNSUPPORTED_MODEL", file: spm });
+    expect(error.message).toBe("fixture-spm-tokenizer.gguf is a tokenizer only (no weights): use it in the Tokenization lab.");
+    expect(services.models.get(model.id).status).toBe("unloaded");
   });
 });
 

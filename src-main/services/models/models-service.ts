@@ -96,6 +96,12 @@ export class ModelsService {
    */
   async load(id: string, contextSize?: number, sequences?: number): Promise<ModelInfo> {
     const entry = this.entry(id);
+    if (entry.info.metadata?.tensorCount === 0) {
+      throw new AppError({
+        code: "UNSUPPORTED_MODEL", file: entry.info.path,
+        message: `${entry.info.fileName} is a tokenizer only (no weights): use it in the Tokenization lab.`,
+      });
+    }
     if (entry.unloading) await entry.unloading;
     const sameContext = contextSize === undefined || contextSize === entry.requestedContextSize || contextSize === entry.info.contextSize;
     if (entry.loaded && sameContext && (sequences === undefined || entry.loaded.context.totalSequences >= sequences)) {

@@ -1,0 +1,104 @@
+/**
+ * `polyglot tokenize`: a text's token ids exactly as llama.cpp's tokenizer gives them (no BOS/EOS
+ * unless --add-special; special-token text read as plain text), from a GGUF read vocab-only, so
+ * no workspace and no weights are needed. --jsonl takes many texts, one JSON string per line.
+ */
+import type { Command } from "commander";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { LlamaModel, Token } from "node-llama-cpp";
+import { AppError } from "../../contract/errors";
+import { getLlamaRuntime } from "../../llama/llama-runtime";
+import { tokenPiecesOf } from "../../llama/token-pieces";
+import { fileError, readUtf8, splitLines } from "../../services/eval/tasks/readers/text-file";
+import { tokenizeText } from "../../services/tokenizers/tokenize-text";
+import { action } from "../cli-errors";
+
+interface TokenizeOptions {
+  model: string;
+  text?: string;
+  file?: string;
+  jsonl?: string;
+  addSpecial?: boolean;
+  json?: boolean;
+}
+
+export function registerTokenizeCommand(program: Command): void {
+  program
+    .command("tokenize")
+    .description("Token ids of a text as llama.cpp's tokenizer gives them (the model's vocabulary only is read)")
+    .requiredOption("--model <file>", "a .gguf file")
+    .option("--text <text>", "the text")
+    .option("--file <file>", "a UTF-8 file, tokenized whole as one text")
+    .option("--jsonl <file>", "one JSON string per line, one result per line")
+    .option("--add-special", "add BOS/EOS as the vocabulary asks (llama.cpp's add_special)")
+    .option("--json", 'print {"ids": [...], "pieces": [...], "count": n} per text')
+    .action(action(async (options: TokenizeOptions) => {
+      const texts = await readTexts(options); // bad input is refused before the model is read
+      const model = await loadVocabulary(options.model);
+      try {
+        const format = options.json ? jsonFormat(model) : humanFormat;
+        for (const text of texts) {
+          const ids = tokenizeText(model, text, { addSpecial: options.addSpecial ?? false, parseSpecial: false });
+          process.stdout.write(`${format(ids)}\n`);
+        }
+      } finally {
+        await model.dispose();
+      }
+    }));
+}
+
+function humanFormat(ids: Token[]): string {
+  return `${ids.length} ${ids.length === 1 ? "token" : "tokens"}: ${ids.join(" ")}`;
+}
+
+/** `{"ids": [...], "pieces": [...], "count": n}`, each piece's JSON made once per token id (a 10 MB text has millions). */
+function jsonFormat(model: LlamaModel): (ids: Token[]) => string {
+  const pieces = tokenPiecesOf(model);
+  const pieceJson: string[] = [];
+  const pieceOf = (id: Token) => (pieceJson[id] ??= JSON.stringify(pieces.info(id).piece));
+  return (ids) => `{"ids":[${ids.join(",")}],"pieces":[${ids.map(pieceOf).join(",")}],"count":${ids.length}}`;
+}
+
+async function readTexts(options: TokenizeOptions): Promise<string[]> {
+  const given = (["text", "file", "jsonl"] as const).filter((flag) => options[flag] !== undefined);
+  if (given.length !== 1) {
+    throw new AppError({ code: "INVALID_INPUT", message: "Give exactly one of --text, --file or --jsonl." });
+  }
+  if (options.text !== undefined) return [options.text];
+  if (options.file !== undefined) return [await readUtf8(options.file)];
+  return readJsonLines(options.jsonl!);
+}
+
+/** One JSON string per line (llama.cpp's test strings hold newlines, which JSON escapes). */
+async function readJsonLines(file: string): Promise<string[]> {
+  return splitLines(await readUtf8(file)).map((line, index) => {
+    const where = `${file} line ${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new AppError({ code: "INVALID_INPUT", file, message: `${where} is not JSON (${(error as Error).message}): write one JSON string per line, such as "Habari ya dunia".` });
+    }
+    if (typeof value !== "string") {
+      throw new AppError({ code: "INVALID_INPUT", file, message: `${where} is ${JSON.stringify(value)}, not a JSON string: write one JSON string per line.` });
+    }
+    return value;
+  });
+}
+
+/** The file's vocabulary alone: megabytes even for a 70B checkpoint. */
+async function loadVocabulary(file: string): Promise<LlamaModel> {
+  const path = resolve(file);
+  const info = await stat(path).catch((error: unknown) => { throw fileError(path, error); });
+  if (!info.isFile()) throw new AppError({ code: "INVALID_INPUT", file: path, message: `${path} is a folder, not a .gguf file.` });
+  const llama = await getLlamaRuntime();
+  try {
+    return await llama.loadModel({ modelPath: path, vocabOnly: true });
+  } catch (error) {
+    throw new AppError({
+      code: "CORRUPT_GGUF", file: path,
+      message: `${path} is not a GGUF file whose tokenizer llama.cpp can read: ${(error as Error).message}`,
+    });
+  }
+}
