@@ -4,13 +4,11 @@
  * no workspace and no weights are needed. --jsonl takes many texts, one JSON string per line.
  */
 import type { Command } from "commander";
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
 import type { LlamaModel, Token } from "node-llama-cpp";
 import { AppError } from "../../contract/errors";
-import { getLlamaRuntime } from "../../llama/llama-runtime";
+import { loadVocabulary } from "../../llama/load-vocabulary";
 import { tokenPiecesOf } from "../../llama/token-pieces";
-import { fileError, readUtf8, splitLines } from "../../services/eval/tasks/readers/text-file";
+import { readUtf8, splitLines } from "../../services/eval/tasks/readers/text-file";
 import { tokenizeText } from "../../services/tokenizers/tokenize-text";
 import { action } from "../cli-errors";
 
@@ -88,17 +86,3 @@ async function readJsonLines(file: string): Promise<string[]> {
 }
 
 /** The file's vocabulary alone: megabytes even for a 70B checkpoint. */
-async function loadVocabulary(file: string): Promise<LlamaModel> {
-  const path = resolve(file);
-  const info = await stat(path).catch((error: unknown) => { throw fileError(path, error); });
-  if (!info.isFile()) throw new AppError({ code: "INVALID_INPUT", file: path, message: `${path} is a folder, not a .gguf file.` });
-  const llama = await getLlamaRuntime();
-  try {
-    return await llama.loadModel({ modelPath: path, vocabOnly: true });
-  } catch (error) {
-    throw new AppError({
-      code: "CORRUPT_GGUF", file: path,
-      message: `${path} is not a GGUF file whose tokenizer llama.cpp can read: ${(error as Error).message}`,
-    });
-  }
-}

@@ -4,8 +4,7 @@
  * it is loaded anyway. Vocab-only copies are kept for reuse, the least recently used dropped first.
  */
 import type { LlamaModel } from "node-llama-cpp";
-import { AppError } from "../../contract/errors";
-import { getLlamaRuntime } from "../../llama/llama-runtime";
+import { loadVocabulary } from "../../llama/load-vocabulary";
 import type { ModelsService } from "../models/models-service";
 
 /** Vocab-only models kept loaded (the largest vocabularies take ~50 MB each). */
@@ -28,7 +27,7 @@ export class TokenizerPool {
   forFile(path: string): Promise<LlamaModel> {
     let model = this.vocabOnly.get(path);
     if (model) this.vocabOnly.delete(path); // re-inserted below as the most recent
-    else model = loadVocabOnly(path);
+    else model = loadVocabulary(path);
     this.vocabOnly.set(path, model);
     model.catch(() => this.vocabOnly.get(path) === model && this.vocabOnly.delete(path));
     void this.evictOldest();
@@ -47,17 +46,5 @@ export class TokenizerPool {
       this.vocabOnly.delete(path);
       await model.then((loaded) => loaded.dispose(), () => {});
     }
-  }
-}
-
-async function loadVocabOnly(path: string): Promise<LlamaModel> {
-  const llama = await getLlamaRuntime();
-  try {
-    return await llama.loadModel({ modelPath: path, vocabOnly: true });
-  } catch (error) {
-    throw new AppError({
-      code: "CORRUPT_GGUF", file: path,
-      message: `The tokenizer in ${path} cannot be read: ${(error as Error).message}`,
-    });
   }
 }
