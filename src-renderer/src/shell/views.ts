@@ -4,6 +4,7 @@ import EvalView from "../features/eval/EvalView.vue";
 import ModelsView from "../features/models/ModelsView.vue";
 import PlaygroundView from "../features/playground/PlaygroundView.vue";
 import PlannedView from "../features/planned/PlannedView.vue";
+import TokenizeView from "../features/tokenize/TokenizeView.vue";
 
 export interface ViewEntry {
   id: string;
@@ -21,6 +22,7 @@ export const views: ViewEntry[] = [
   { id: "models", label: "Models", component: ModelsView },
   { id: "compare", label: "Compare", component: CompareView },
   { id: "playground", label: "Playground", component: PlaygroundView },
+  { id: "tokenize", label: "Tokenizers", component: TokenizeView },
   { id: "eval", label: "Eval", component: EvalView },
   planned("data", "Data", "Dataset tools."),
   planned("sessions", "Sessions", "Save, share and replay comparison sessions."),

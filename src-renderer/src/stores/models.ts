@@ -1,11 +1,16 @@
 import type { AppErrorData } from "@contract/errors";
 import type { ModelInfo } from "@contract/models";
 import { defineStore } from "pinia";
-import { ref } from "vue";
+import { computed, ref } from "vue";
 import { useBridge } from "../bridge/use-bridge";
 import { toErrorData } from "../lib/app-error";
 
 export type ModelAction = "load" | "unload" | "remove";
+
+/** A GGUF holding a vocabulary but no weights: it tokenizes, but main refuses to load it for generation. */
+export function isTokenizerOnly(model: Pick<ModelInfo, "metadata">): boolean {
+  return model.metadata !== null && model.metadata.tensorCount === 0;
+}
 
 export interface AddResult {
   added: ModelInfo[];
@@ -72,6 +77,11 @@ export const useModelsStore = defineStore("models", () => {
   const unload = (id: string) => perform(id, "unload", () => bridge.call("models.unload", { id }));
   const remove = (id: string) => perform(id, "remove", () => bridge.call("models.remove", { id }));
 
+  /** Models that generate text: their header is read and they hold weights (tokenizer-only files do not). */
+  const generativeModels = computed(() => models.value.filter((model) => (model.metadata?.tensorCount ?? 0) > 0));
+  /** Models whose tokenizer the tokenization lab can use: every one whose header could be read, loaded or not. */
+  const tokenizerModels = computed(() => models.value.filter((model) => model.metadata !== null));
+
   function byId(id: string): ModelInfo | undefined {
     return models.value.find((model) => model.id === id);
   }
@@ -80,7 +90,7 @@ export const useModelsStore = defineStore("models", () => {
   bridge.onConnected(() => void refresh());
 
   return {
-    models, listed, listError, adding, addError, lastAdd, pending, actionErrors,
+    models, generativeModels, tokenizerModels, listed, listError, adding, addError, lastAdd, pending, actionErrors,
     refresh, add, load, unload, remove, byId,
   };
 });

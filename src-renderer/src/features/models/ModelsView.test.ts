@@ -135,4 +135,15 @@ describe("ModelsView", () => {
     const description = wrapper.findAll("dd").find((dd) => dd.text() === "نموذج تجريبي")!;
     expect(description.attributes("dir")).toBe("auto");
   });
+  it("marks a tokenizer-only file (no tensors) and offers no Load or Unload for it", async () => {
+    const tokenizer = model({ id: "m-spm", fileName: "fixture-spm-tokenizer.gguf", metadata: { name: "fixture-spm-tokenizer", tensorCount: 0 } });
+    const { wrapper } = await mountConnected(ModelsView, fakeMain({ models: [model(), tokenizer] }));
+    const [checkpoint, vocabulary] = wrapper.findAll('[data-testid="model-row"]');
+    const buttons = (row: typeof checkpoint) => row.findAll("button").map((button) => button.text());
+
+    expect(vocabulary.get('[data-testid="tokenizer-only"]').text()).toBe("tokenizer only");
+    expect(buttons(vocabulary)).toEqual(["Remove"]);
+    expect(checkpoint.find('[data-testid="tokenizer-only"]').exists()).toBe(false);
+    expect(buttons(checkpoint)).toEqual(["Load", "Unload", "Remove"]);
+  });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { defineComponent, h } from "vue";
 import type { FakeMain } from "../../../test/fake-main";
 import { fakeMain, mountConnected, settle, unmountAll } from "../../../test/mount";
+import { spyOnDownloads } from "../../../test/downloads";
 import { CHRF_SIGNATURE, RUN_A, RUN_B, TEST_TIERS } from "./results-fixtures";
 import ResultsPanel from "./ResultsPanel.vue";
 
@@ -50,23 +51,6 @@ async function openTab(wrapper: VueWrapper, label: string): Promise<void> {
 const button = (wrapper: VueWrapper, name: string) => wrapper.findAll("button").find((b) => b.text() === name)!;
 const tableRows = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="language-row"]');
 const shownLangs = (wrapper: VueWrapper) => tableRows(wrapper).map((row) => row.attributes("data-lang"));
-
-/** Records the downloads saveInBrowser starts (name, type, text) instead of letting happy-dom follow them. */
-function spyOnDownloads(): { name: string; type: string; text: Promise<string> }[] {
-  const saved: { name: string; type: string; text: Promise<string> }[] = [];
-  const blobs = new Map<string, Blob>();
-  vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
-    const url = `blob:test/${blobs.size + 1}`;
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
-  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href)!;
-    saved.push({ name: this.download, type: blob.type, text: blob.text() });
-  });
-  return saved;
-}
 
 describe("ResultsPanel", () => {
   it("asks the user to pick runs when none is selected", async () => {

@@ -75,7 +75,7 @@ describe("RunList", () => {
     await settle();
 
     expect(barValues(row, "Progress of Swahili check")).toEqual(["300", "400"]);
-    expect(row.get('[data-testid="eval-progress-count"]').text()).toBe("300 / 400");
+    expect(row.get('[data-testid="progress-count"]').text()).toBe("300 / 400");
     expect(row.get('[data-testid="eval-progress-rate"]').text()).toBe("0.5 items/s");
     expect(row.get('[data-testid="eval-progress-eta"]').text()).toBe("ETA 3 min 20 s");
     // The row being scored shows its own rate and ETA; a finished one does not.

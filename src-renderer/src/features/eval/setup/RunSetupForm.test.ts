@@ -44,6 +44,13 @@ async function readXcopa(wrapper: VueWrapper): Promise<void> {
 }
 
 describe("RunSetupForm", () => {
+  it("offers only models that generate text, not tokenizer-only files", async () => {
+    const tokenizer = model({ id: "m-spm", fileName: "fixture-spm-tokenizer.gguf", metadata: { name: "fixture-spm-tokenizer", tensorCount: 0 } });
+    const { wrapper } = await mountConnected(RunSetupForm, fakeMain({ models: [base, tokenizer, continued] }).handle("eval.runs", () => []));
+    const offered = wrapper.get("fieldset.models").findAll("label").map((label) => label.text());
+    expect(offered).toEqual(["polyglot-base", "polyglot-continued"]);
+  });
+
   it("offers the demo workspace's XCOPA data for an XCOPA row", async () => {
     const { wrapper } = await mountConnected(RunSetupForm, evalMain());
     await useSystemStore().refresh();
