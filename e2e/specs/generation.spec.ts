@@ -14,7 +14,7 @@ test("a greedy completion streams into the output, then shows its stats", async 
     Object.assign(view, { outputLengths: lengths });
     new view.MutationObserver(() => {
       if (main.querySelector('[data-testid="generation-stats"]')) return;
-      const output = main.querySelector('[data-testid="generation-output"]');
+      const output = main.querySelector('[data-testid="compare-pane"] [data-testid="token-view"]');
       if (output) lengths.push(output.textContent!.length);
     }).observe(main, { childList: true, subtree: true, characterData: true });
   });

@@ -44,7 +44,7 @@ describe("App shell", () => {
     // Eval lists the workspace's runs when it opens; this workspace has none.
     const { wrapper } = await mountConnected(App, fakeMain().handle("eval.runs", () => []));
     const links = wrapper.findAll("nav a");
-    expect(links.map((link) => link.text())).toEqual(["Models", "Compare", "Playground", "Eval", "Data", "Sessions"]);
+    expect(links.map((link) => link.text())).toEqual(["Models", "Compare", "Playground", "Tokenizers", "Eval", "Data", "Sessions"]);
     expect(wrapper.get('nav a[aria-current="page"]').text()).toBe("Models");
 
     const purposes: Record<string, string> = {

@@ -2,7 +2,7 @@ import type { CompareRequestInput } from "@contract/compare";
 import type { PromptSpec } from "@contract/session";
 import { defineStore } from "pinia";
 import { computed, ref } from "vue";
-import { customVariables, fillForLanguage } from "../features/compare/fan-out/fill-template";
+import { customVariables, fillForLanguage } from "../lib/prompt-template";
 import { useCompareStore, type ComparisonRun, type PaneRun } from "./compare";
 
 /** One language of a fan-out: the comparison of every pane on the template filled for it. */

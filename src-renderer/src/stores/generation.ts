@@ -1,7 +1,7 @@
 import type { AppErrorData } from "@contract/errors";
 import type { GeneratedToken, GenerationDoneEvent, GenerationRequestInput } from "@contract/generation";
 import { defineStore } from "pinia";
-import { reactive, ref } from "vue";
+import { reactive } from "vue";
 import { useBridge } from "../bridge/use-bridge";
 import { toErrorData } from "../lib/app-error";
 import { useRunStream } from "./run-stream";
@@ -21,12 +21,11 @@ export interface Run {
   error: AppErrorData | null;
 }
 
-const KEPT_RUNS = 20;
-
 export const useGenerationStore = defineStore("generation", () => {
   const bridge = useBridge();
   const stream = useRunStream();
-  const runs = ref<Run[]>([]);
+  /** Runs not finished yet: a dropped connection ends them all, however many a Playground run started. */
+  const unfinished = new Set<Run>();
   let nextKey = 1;
 
   /** Starts a run and returns it at once; it fills in as tokens stream. */
@@ -34,7 +33,7 @@ export const useGenerationStore = defineStore("generation", () => {
     const run = reactive<Run>({
       key: nextKey++, runId: null, request, status: "starting", tokens: [], done: null, error: null,
     }) as Run;
-    runs.value = [...runs.value.slice(-(KEPT_RUNS - 1)), run];
+    unfinished.add(run);
     stream.starting(bridge.call("generation.start", request), ({ runId }) => {
       run.runId = runId;
       stream.attach(runId, { tokens: (tokens) => appendTokens(run, tokens), done: (done) => finish(run, done) });
@@ -43,6 +42,7 @@ export const useGenerationStore = defineStore("generation", () => {
     }).catch((caught) => {
       run.status = "finished";
       run.error = toErrorData(caught);
+      unfinished.delete(run);
     });
     return run;
   }
@@ -72,15 +72,16 @@ export const useGenerationStore = defineStore("generation", () => {
     run.done = done;
     run.error = done.error;
     run.status = "finished";
+    unfinished.delete(run);
   }
 
   bridge.onDisconnected(() => {
-    for (const run of runs.value) {
-      if (run.status === "finished") continue;
+    for (const run of unfinished) {
       run.status = "finished";
       run.error = { code: "DISCONNECTED", message: "The connection closed during this run; its output may be incomplete." };
     }
+    unfinished.clear();
   });
 
-  return { runs, start, cancel };
+  return { start, cancel };
 });

@@ -1,40 +1,19 @@
 import { AppError } from "@contract/errors";
-import { SamplingParamsSchema, type GeneratedToken, type GenerationDoneEvent } from "@contract/generation";
+import { SamplingParamsSchema, type GeneratedToken } from "@contract/generation";
 import type { VueWrapper } from "@vue/test-utils";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FakeMain } from "../../test/fake-main";
 import { model } from "../../test/fixtures";
-import { fakeMain, mountConnected, settle, unmountAll } from "../../test/mount";
+import { mountConnected, settle, unmountAll } from "../../test/mount";
+import { button, done, editor, loadedBase, playgroundMain } from "./playground-fixtures";
 import PlaygroundView from "./PlaygroundView.vue";
+
+// Monaco cannot run in happy-dom (no layout): a textarea stands in for the editor (see the stub).
+vi.mock("../../components/monaco/MonacoEditor.vue", () => import("../../components/monaco/monaco-editor-stub"));
 
 afterEach(unmountAll);
 
-const loaded = model({ status: "loaded", contextSize: 2048 });
-
-function generationMain(models = [loaded]): FakeMain {
-  const main = fakeMain({ models });
-  return main
-    .handle("generation.start", () => ({ runId: "run-1" }))
-    .handle("generation.cancel", ({ runId }) => {
-      main.emit("generation.done", done({ runId, stats: { ...done().stats, stopReason: "cancelled" } }));
-      return { cancelled: true };
-    });
-}
-
-function done(overrides: Partial<GenerationDoneEvent> = {}): GenerationDoneEvent {
-  return {
-    runId: "run-1",
-    text: "Bonjour le monde",
-    renderedPrompt: "<s>Bonjour",
-    promptSpecialRanges: [[0, 3]],
-    error: null,
-    stats: { promptTokens: 7, generatedTokens: 3, timeToFirstTokenMs: 12.4, tokensPerSecond: 250.04, totalMs: 20, stopReason: "eos" },
-    ...overrides,
-  };
-}
-
-const button = (wrapper: VueWrapper, name: string) => wrapper.findAll("button").find((b) => b.text() === name)!;
-const output = (wrapper: VueWrapper) => wrapper.get('[data-testid="generation-output"]');
+const output = (wrapper: VueWrapper) => wrapper.get('[data-testid="compare-pane"] [data-testid="token-view"]');
 
 /** Mounts the Playground on `main` and presses Run. */
 async function mountAndRun(main: FakeMain): Promise<VueWrapper> {
@@ -44,7 +23,7 @@ async function mountAndRun(main: FakeMain): Promise<VueWrapper> {
   return wrapper;
 }
 
-/** Streams tokens of the run the fake main started ("run-1"). */
+/** Streams tokens of the run the fake main started first ("run-1"). */
 async function streamTokens(main: FakeMain, tokens: GeneratedToken[]): Promise<void> {
   main.emit("generation.tokens", { runId: "run-1", tokens });
   await settle();
@@ -52,14 +31,15 @@ async function streamTokens(main: FakeMain, tokens: GeneratedToken[]): Promise<v
 
 describe("PlaygroundView", () => {
   it("starts a completion with the contract's default sampling and the edited fields", async () => {
-    const main = generationMain();
+    const main = playgroundMain();
     const { wrapper } = await mountConnected(PlaygroundView, main);
 
-    expect(wrapper.get<HTMLSelectElement>("select#playground-model").element.value).toBe("m-base");
+    const choice = wrapper.get('[data-testid="model-choice"][data-model-name="polyglot-base"] input[type="checkbox"]');
+    expect((choice.element as HTMLInputElement).checked).toBe(true);
     const temperature = wrapper.findAll("label").find((l) => l.text().startsWith("Temperature"))!.get("input");
     expect(temperature.element.value).toBe("0.8");
     await temperature.setValue("0");
-    await wrapper.get("textarea").setValue("Bonjour");
+    await editor(wrapper, "Prompt").setValue("Bonjour");
     await button(wrapper, "Run").trigger("click");
     await settle();
 
@@ -69,13 +49,14 @@ describe("PlaygroundView", () => {
     }]);
   });
 
-  it("streams tokens into the output as events arrive, then shows the stats", async () => {
-    const main = generationMain();
+  it("streams tokens into the model's pane as events arrive, then shows the stats", async () => {
+    const main = playgroundMain();
     const { wrapper } = await mountConnected(PlaygroundView, main);
-    await wrapper.get("textarea").setValue("Bonjour");
+    await editor(wrapper, "Prompt").setValue("Bonjour");
     await button(wrapper, "Run").trigger("click");
     await settle();
 
+    expect(wrapper.get('[data-testid="compare-pane"] h3').text()).toBe("polyglot-base");
     await streamTokens(main, [{ id: 32, text: " le", logprob: -0.105 }]);
     expect(output(wrapper).text()).toBe("le");
     expect(wrapper.find('[data-testid="generation-stats"]').exists()).toBe(false);
@@ -83,13 +64,13 @@ describe("PlaygroundView", () => {
     main.emit("generation.tokens", { runId: "other-run", tokens: [{ id: 1, text: "NOT MINE", logprob: -1 }] });
     await streamTokens(main, [{ id: 33, text: " monde", logprob: -2.3 }]);
     expect(output(wrapper).text()).toBe("le monde");
-    expect(output(wrapper).findAll("span.token")[1].attributes("title")).toBe("10.0% (logprob -2.300)");
+    expect(output(wrapper).findAll('[data-testid="token"]')[1].attributes("aria-label")).toBe(" monde 10.0%");
 
     // The final text adds what was held back (here "!", as the possible start of a stop string "!!").
     main.emit("generation.done", done({ text: " le monde!" }));
     await settle();
     expect(output(wrapper).element.textContent).toBe(" le monde!");
-    expect(output(wrapper).findAll("span.token").map((span) => span.text())).toEqual(["le", "monde"]);
+    expect(output(wrapper).findAll('[data-testid="token"]').map((chip) => chip.text())).toEqual(["le", "monde"]);
     const stats = wrapper.get('[data-testid="generation-stats"]');
     expect(stats.get('[data-stat="timeToFirstToken"] dd').text()).toBe("12 ms");
     expect(stats.get('[data-stat="tokensPerSecond"] dd').text()).toBe("250.0");
@@ -102,18 +83,8 @@ describe("PlaygroundView", () => {
     expect(button(wrapper, "Run").attributes("disabled")).toBeUndefined();
   });
 
-  it("shows the final text alone when it does not continue what streamed", async () => {
-    const main = generationMain();
-    const wrapper = await mountAndRun(main);
-    await streamTokens(main, [{ id: 1, text: " le", logprob: -0.1 }]);
-
-    main.emit("generation.done", done({ text: "Bonjour le monde" }));
-    await settle();
-    expect(output(wrapper).text()).toBe("Bonjour le monde");
-  });
-
   it("keeps what streamed when the run ends in an error", async () => {
-    const main = generationMain();
+    const main = playgroundMain();
     const wrapper = await mountAndRun(main);
     await streamTokens(main, [{ id: 1, text: "Bonjour", logprob: -0.1 }]);
 
@@ -126,7 +97,7 @@ describe("PlaygroundView", () => {
   });
 
   it("shows every token of a long output, in order", async () => {
-    const main = generationMain();
+    const main = playgroundMain();
     const wrapper = await mountAndRun(main);
     const words = Array.from({ length: 600 }, (_, index) => ` w${index}`);
     for (let start = 0; start < words.length; start += 7) {
@@ -136,11 +107,11 @@ describe("PlaygroundView", () => {
     }
 
     expect(output(wrapper).element.textContent).toBe(words.join(""));
-    expect(output(wrapper).findAll("span.token")).toHaveLength(600);
+    expect(output(wrapper).findAll('[data-testid="token"]')).toHaveLength(600);
   });
 
   it("keeps tokens that arrive before generation.start answers", async () => {
-    const main = generationMain().handle("generation.start", () => {
+    const main = playgroundMain().handle("generation.start", () => {
       main.emit("generation.tokens", { runId: "run-1", tokens: [{ id: 72, text: "H", logprob: -0.01 }] });
       return { runId: "run-1" };
     });
@@ -149,8 +120,8 @@ describe("PlaygroundView", () => {
     expect(output(wrapper).text()).toBe("H");
   });
 
-  it("Stop and Esc cancel the run through generation.cancel", async () => {
-    const main = generationMain();
+  it("Stop and Esc cancel the run through generation.cancel; Ctrl+Enter in the editor runs", async () => {
+    const main = playgroundMain();
     const { wrapper } = await mountConnected(PlaygroundView, main);
     expect(button(wrapper, "Stop").attributes("disabled")).toBeDefined();
 
@@ -161,16 +132,33 @@ describe("PlaygroundView", () => {
     expect(main.callsOf("generation.cancel")).toEqual([{ runId: "run-1" }]);
     expect(wrapper.get('[data-stat="stopReason"] dd').text()).toBe("cancelled");
 
-    await wrapper.get("textarea").trigger("keydown", { key: "Enter", ctrlKey: true });
+    await editor(wrapper, "Prompt").trigger("keydown", { key: "Enter", ctrlKey: true });
     await settle();
     expect(main.callsOf("generation.start")).toHaveLength(2);
-    await wrapper.get("textarea").trigger("keydown", { key: "Escape" });
+    await editor(wrapper, "Prompt").trigger("keydown", { key: "Escape" });
     await settle();
-    expect(main.callsOf("generation.cancel")).toHaveLength(2);
+    expect(main.callsOf("generation.cancel")).toEqual([{ runId: "run-1" }, { runId: "run-2" }]);
+
+    // Outside the editor too (here the temperature field), and ⌘ counts as Ctrl.
+    const temperature = wrapper.findAll("label").find((l) => l.text().startsWith("Temperature"))!.get("input");
+    await temperature.trigger("keydown", { key: "Enter", metaKey: true });
+    await settle();
+    expect(main.callsOf("generation.start")).toHaveLength(3);
+    await temperature.trigger("keydown", { key: "Escape" });
+    await settle();
+    expect(main.callsOf("generation.cancel")).toHaveLength(3);
+  });
+
+  it("lists its keyboard shortcuts", async () => {
+    const { wrapper } = await mountConnected(PlaygroundView, playgroundMain());
+    const legend = wrapper.get('[aria-label="Keyboard shortcuts"]');
+    expect(legend.findAll("li").map((item) => item.text().replace(/\s+/g, " "))).toEqual([
+      "Ctrl/⌘+Enter run", "Esc stop", "Alt+↑ previous history entry", "Alt+↓ next history entry", "Ctrl/⌘+S save to the library",
+    ]);
   });
 
   it("shows why a run failed to start, inline", async () => {
-    const main = generationMain().handle("generation.start", () => {
+    const main = playgroundMain().handle("generation.start", () => {
       throw new AppError({ code: "MODEL_NOT_LOADED", message: "Load polyglot-base before generating." });
     });
     const wrapper = await mountAndRun(main);
@@ -180,25 +168,26 @@ describe("PlaygroundView", () => {
   });
 
   it("says so when the connection drops during a run", async () => {
-    const main = generationMain();
+    const main = playgroundMain();
     const wrapper = await mountAndRun(main);
     await streamTokens(main, [{ id: 1, text: "Hal", logprob: -0.2 }]);
 
     main.goDown();
     await settle();
     expect(output(wrapper).text()).toBe("Hal");
-    expect(wrapper.get('[role="alert"]').text()).toContain("The connection closed during this run");
+    expect(wrapper.get('[data-testid="compare-pane"] [role="alert"]').text()).toContain("The connection closed during this run");
     expect(button(wrapper, "Stop").attributes("disabled")).toBeDefined();
   });
 
   it("offers to load a model that is not loaded, and cannot run until it is", async () => {
-    const main = generationMain([model()]).handle("models.load", ({ id }) => {
+    const main = playgroundMain([model()]).handle("models.load", ({ id }) => {
       main.emit("models.changed", [model({ id, status: "loaded", contextSize: 2048 })]);
       return model({ id, status: "loaded", contextSize: 2048 });
     });
     const { wrapper } = await mountConnected(PlaygroundView, main);
 
     expect(button(wrapper, "Run").attributes("disabled")).toBeDefined();
+    expect(wrapper.get('[data-testid="run-blocker"]').text()).toBe("Load polyglot-base to run it.");
     await button(wrapper, "Load model").trigger("click");
     await settle();
 
@@ -207,23 +196,35 @@ describe("PlaygroundView", () => {
     expect(button(wrapper, "Run").attributes("disabled")).toBeUndefined();
   });
 
-  it("sends chat messages, and marks prompts, messages and output for automatic direction", async () => {
-    const main = generationMain();
+  it("does not offer tokenizer-only files as models", async () => {
+    const tokenizer = model({ id: "m-spm", fileName: "fixture-spm-tokenizer.gguf", metadata: { name: "fixture-spm-tokenizer", tensorCount: 0 } });
+    const { wrapper } = await mountConnected(PlaygroundView, playgroundMain([tokenizer, loadedBase]));
+
+    expect(wrapper.findAll('[data-testid="model-choice"]').map((choice) => choice.attributes("data-model-name"))).toEqual(["polyglot-base"]);
+  });
+
+  it("sends chat messages as edited: roles, added, moved and removed messages, and the output reads in its own direction", async () => {
+    const main = playgroundMain();
     const { wrapper } = await mountConnected(PlaygroundView, main);
-    expect(wrapper.get("textarea").attributes("dir")).toBe("auto");
 
     await wrapper.get('input[type="radio"][value="chat"]').setValue(true);
-    const firstMessage = wrapper.get('textarea[aria-label="Message 1"]');
-    expect(firstMessage.attributes("dir")).toBe("auto");
-    await firstMessage.setValue("مرحبا، كيف حالك؟");
+    await editor(wrapper, "Message 1").setValue("مرحبا، كيف حالك؟");
     await button(wrapper, "Add message").trigger("click");
     expect(wrapper.get<HTMLSelectElement>('select[aria-label="Role of message 2"]').element.value).toBe("assistant");
-    await wrapper.get('button[aria-label="Remove message 2"]').trigger("click");
+    await editor(wrapper, "Message 2").setValue("أهلا");
+    await button(wrapper, "Add message").trigger("click");
+    await wrapper.get('button[aria-label="Remove message 3"]').trigger("click");
+    await wrapper.get('select[aria-label="Role of message 1"]').setValue("system");
+    await wrapper.get('button[aria-label="Move message 2 up"]').trigger("click");
+    expect(editor(wrapper, "Message 1").element.value).toBe("أهلا");
     await button(wrapper, "Run").trigger("click");
     await settle();
     await streamTokens(main, [{ id: 1, text: "بخير", logprob: -0.5 }]);
 
-    expect(main.callsOf("generation.start")).toMatchObject([{ mode: "chat", messages: [{ role: "user", content: "مرحبا، كيف حالك؟" }] }]);
+    expect(main.callsOf("generation.start")).toMatchObject([{
+      mode: "chat", chatTemplate: "model",
+      messages: [{ role: "assistant", content: "أهلا" }, { role: "system", content: "مرحبا، كيف حالك؟" }],
+    }]);
     expect(output(wrapper).text()).toBe("بخير");
     expect(output(wrapper).attributes("dir")).toBe("auto");
   });

@@ -1,24 +1,21 @@
-import type { ChatMessage, GenerationRequestInput, SamplingParams } from "@contract/generation";
-
-export type PlaygroundMode = "completion" | "chat";
-
-export interface PlaygroundForm {
-  modelId: string;
-  mode: PlaygroundMode;
-  prompt: string;
-  messages: ChatMessage[];
-  params: SamplingParams;
-}
+import type { GenerationRequestInput, SamplingParams } from "@contract/generation";
+import type { PromptDraft } from "@contract/prompts";
 
 /**
- * The request for the form as it is now, as fresh plain data: the run keeps it after the form
- * changes, and Electron's IPC can only clone plain objects (not Vue proxies).
+ * The request for one model and one filled draft (see fillDraft), as fresh plain data: the run keeps
+ * it after the form changes, and Electron's IPC can only clone plain objects (not Vue proxies).
+ * Chat requests carry the chosen chat template, or the custom Jinja template when there is one.
  */
-export function buildRequest(form: PlaygroundForm): GenerationRequestInput {
-  const params = { ...form.params, stop: [...form.params.stop] };
-  if (form.mode === "chat") {
-    const messages = form.messages.map(({ role, content }) => ({ role, content }));
-    return { mode: "chat", modelId: form.modelId, messages, params };
-  }
-  return { mode: "completion", modelId: form.modelId, prompt: form.prompt, params };
+export function buildRequest(
+  modelId: string,
+  draft: Pick<PromptDraft, "mode" | "text" | "messages" | "chatTemplate" | "customTemplate">,
+  params: SamplingParams,
+): GenerationRequestInput {
+  const plainParams = { ...params, stop: [...params.stop] };
+  if (draft.mode === "completion") return { mode: "completion", modelId, prompt: draft.text, params: plainParams };
+  const messages = draft.messages.map(({ role, content }) => ({ role, content }));
+  return {
+    mode: "chat", modelId, messages, chatTemplate: draft.chatTemplate, params: plainParams,
+    ...(draft.customTemplate ? { customTemplate: draft.customTemplate } : {}),
+  };
 }

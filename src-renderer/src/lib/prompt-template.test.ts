@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customVariables, fillForLanguage, fillTemplate, missingVariables, templateVariables } from "./fill-template";
+import { customVariables, fillForLanguage, fillTemplate, missingVariables, rowValues, templateVariables } from "./prompt-template";
 
 describe("templateVariables", () => {
   it("lists each variable once, in order of first appearance", () => {
@@ -64,5 +64,19 @@ describe("fillForLanguage", () => {
       variables: { lang: "Nepali", lang_code: "npi_Deva" },
       missing: ["text", "note"],
     });
+  });
+});
+
+describe("rowValues", () => {
+  it("fills lang and lang_code from the row's lang_code, over a lang of its own, and drops blank values", () => {
+    expect(rowValues({ lang_code: "swh_Latn", lang: "Other", text: "Habari", note: "  " })).toEqual({
+      lang: "Swahili", lang_code: "swh_Latn", text: "Habari",
+    });
+  });
+
+  it("keeps a row without lang_code as it is, so {{lang}} stays missing", () => {
+    const values = rowValues({ text: "Hello" });
+    expect(values).toEqual({ text: "Hello" });
+    expect(missingVariables("{{lang}}: {{text}}", values)).toEqual(["lang"]);
   });
 });

@@ -1,15 +1,21 @@
 /**
- * Prompt templates for the language fan-out: `{{name}}` placeholders (spaces inside the braces
- * allowed: `{{ text }}`), filled once per language. `lang` and `lang_code` are filled from the
- * language itself; every other variable comes from a table the user fills in per language.
+ * Prompt templates, one engine for Compare's language fan-out and the Playground: `{{name}}`
+ * placeholders (spaces inside the braces allowed: `{{ text }}`) filled from a row of values. The
+ * fan-out fills one row per language, the Playground one per row of its variables table. `lang` and
+ * `lang_code` are built in: both come from a FLORES-200 code (the fan-out's language, or a
+ * Playground row's `lang_code`); every other variable comes from a table the user fills in.
  */
 import { languageName } from "@contract/languages";
 
 /** Variables every language fills by itself: its English name and its FLORES-200 code. */
 export const BUILT_IN_VARIABLES: readonly string[] = ["lang", "lang_code"];
 
-/** `{{ name }}`: letters of any script, digits, `_`, `-` and `.`; anything else stays literal text. */
-const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_.-]+)\s*\}\}/gu;
+/**
+ * `{{ name }}`: letters of any script, digits, `_`, `-` and `.`; anything else stays literal text.
+ * A source for `new RegExp(…, "u")` (the editor's highlighting uses it too).
+ */
+export const PLACEHOLDER_PATTERN = String.raw`\{\{\s*([\p{L}\p{N}_.-]+)\s*\}\}`;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_PATTERN, "gu");
 
 /** The variables a template uses, in order of first appearance, each once. */
 export function templateVariables(template: string): string[] {
@@ -42,6 +48,18 @@ export function missingVariables(template: string, values: Readonly<Record<strin
 /** The built-in values of one language: `{ lang: "Kazakh", lang_code: "kaz_Cyrl" }`. */
 export function builtInValues(code: string): Record<string, string> {
   return { lang: languageName(code), lang_code: code };
+}
+
+/**
+ * The values one row of a variables table fills a template with: its filled values, and `lang` and
+ * `lang_code` from its `lang_code` when that is set (the built-ins win over a `lang` of its own).
+ */
+export function rowValues(row: Readonly<Record<string, string>>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(row)) {
+    if (isFilled(value)) values[name] = value;
+  }
+  return isFilled(row.lang_code) ? { ...values, ...builtInValues(row.lang_code.trim()) } : values;
 }
 
 export interface FilledPrompt {
