@@ -3,7 +3,7 @@
  * the dictionary-based segmenter finds), characters are what a reader counts as one letter.
  */
 import { describe, expect, it } from "vitest";
-import { addCounts, countCharacters, countText, countWords, utf8Length } from "./text-counts";
+import { addCounts, countCharacters, countText, countWords, textPieces, utf8Length } from "./text-counts";
 
 describe("countWords in scripts without spaces between words", () => {
   it.each([
@@ -97,5 +97,35 @@ describe("countText and addCounts", () => {
 
   it("adds counts up, so a corpus is the sum of its sentences", () => {
     expect(addCounts(countText("ฉันกินข้าว"), countText("我喜欢吃苹果"))).toEqual({ words: 7, characters: 13, bytes: 48 });
+  });
+});
+
+describe("long texts, segmented in pieces", () => {
+  const lines = ["Habari ya leo, rafiki?", "ฉันกินข้าวที่บ้าน", "我喜欢吃苹果。", "مرحبا بالعالم 👨‍👩‍👧", "नमस्ते दुनिया"];
+
+  it("cut after line breaks, count exactly what the lines count one by one", () => {
+    const text = Array.from({ length: 400 }, (_, index) => lines[index % lines.length]).join("\r\n");
+    expect(text.length).toBeGreaterThan(5000);
+    const byLine = lines.map((line) => countText(line));
+    const perCycle = byLine.reduce(addCounts);
+    // Each CRLF is one character, two bytes, no word.
+    expect(countText(text)).toEqual({
+      words: perCycle.words * 80, characters: perCycle.characters * 80 + 399, bytes: perCycle.bytes * 80 + 399 * 2,
+    });
+    for (const piece of textPieces(text)) expect(piece.length).toBeLessThanOrEqual(1000);
+    expect([...textPieces(text)].join("")).toBe(text);
+  });
+
+  it("cut at word boundaries inside a long line, never inside a word or a surrogate pair", () => {
+    const text = "Habari ya leo rafiki 🍎 ".repeat(300);
+    const pieces = [...textPieces(text)];
+    expect(pieces.length).toBeGreaterThan(6);
+    expect(pieces.join("")).toBe(text);
+    expect(countWords(text)).toBe(4 * 300);
+    expect(countCharacters(text)).toBe(23 * 300);
+    // A line of one unbroken "word" is cut at the window, but not between a surrogate pair's halves.
+    const emoji = "🍎".repeat(1500);
+    for (const piece of textPieces(emoji)) expect(piece.codePointAt(0)).toBe(0x1f34e);
+    expect(countCharacters(emoji)).toBe(1500);
   });
 });
