@@ -18,6 +18,7 @@ export default defineConfig({
           "bench-compare": resolve(__dirname, "src-main/bench/compare-bench.ts"),
           "bench-eval": resolve(__dirname, "src-main/bench/eval-bench.ts"),
           "bench-tokenize": resolve(__dirname, "src-main/bench/tokenize-bench.ts"),
+          "bench-direct-tokenize": resolve(__dirname, "src-main/bench/direct-tokenize.ts"),
           // CPU-heavy metrics (leaderboard bootstrap) on a worker thread.
           "metrics-worker": resolve(__dirname, "src-main/workers/metrics-worker.ts"),
         },

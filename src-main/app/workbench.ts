@@ -130,13 +130,16 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     "prompts.preview": async (request) => prompts.preview(request),
     "tokenize.text": async (request) => tokenizers.tokenize(request),
     "tokenize.inspectCorpus": async ({ dir }) => tokenizers.inspectCorpus(dir),
-    "tokenize.corpus": async (request) => tokenizers.corpus(request),
+    "tokenize.corpus": async (request, context) => tokenizers.corpus(request, context.connectionId),
     "tokenize.cancelCorpus": async ({ jobId }) => ({ cancelled: tokenizers.cancelCorpus(jobId) }),
   };
 
   return {
     bus, models, generation, compare, eval: evaluation, session, tokenizers, prompts, workspaceDir: workspace.dir,
-    rpc: new RpcServer(handlers, bus, (connectionId) => generation.cancelRunsOfConnection(connectionId)),
+    rpc: new RpcServer(handlers, bus, (connectionId) => {
+      generation.cancelRunsOfConnection(connectionId);
+      tokenizers.cancelCorpusOfConnection(connectionId);
+    }),
     async dispose() {
       await compare.dispose();
       await evaluation.dispose();

@@ -7,7 +7,10 @@
  * and Gemma from ../shared/tokenizers, loaded vocab-only. Medians over BENCH_RUNS repetitions.
  *   - direct: `model.tokenize(text)` in this process, the whole text in one call;
  *   - CLI: `polyglot tokenize --model F --file T --json` as a user runs it, stdout to a file: the
- *     whole process (start-up, vocab load, ids and pieces written) timed from spawn to exit;
+ *     whole process (start-up, vocab load, ids and pieces written) timed from spawn to exit. Its
+ *     baseline is the same job done by a script calling node-llama-cpp directly (a Node process
+ *     that loads the vocabulary, reads the file, tokenizes it and writes the ids as JSON), and the
+ *     bare `tokenize` call is shown beside it;
  *   - API: `tokenize.text` over server mode's WebSocket (a real `polyglot serve`), the text in
  *     requests of at most MAX_LAB_TEXT_CHARS cut at line ends, one after another; the baseline for
  *     this row is `model.tokenize` on the same pieces, so both tokenize exactly the same strings.
@@ -32,6 +35,8 @@ const SHARED = resolve(projectRoot(), "../shared");
 const FLORES = join(SHARED, "data", "flores200-devtest");
 const TOKENIZERS = ["qwen2", "llama-spm", "gemma-4"].map((name) => ({ name, path: join(SHARED, "tokenizers", `ggml-vocab-${name}.gguf`) }));
 const CLI = join(projectRoot(), "out", "main", "cli.js");
+/** node-llama-cpp called directly, as a user's script would (src-main/bench/direct-tokenize.ts). */
+const DIRECT_SCRIPT = join(projectRoot(), "out", "main", "bench-direct-tokenize.js");
 
 async function main(): Promise<void> {
   if (!existsSync(FLORES) || TOKENIZERS.some((tokenizer) => !existsSync(tokenizer.path))) {
@@ -47,8 +52,8 @@ async function main(): Promise<void> {
     const chunks = chunkAtLineEnds(text, MAX_LAB_TEXT_CHARS);
     const { added } = await serve.client.call("models.add", { paths: TOKENIZERS.map((tokenizer) => tokenizer.path) });
     console.log(`${format(Buffer.byteLength(text) / 1e6, 1)} MB, ${chunks.length} API requests, ${REPS} repetitions, ${os.cpus().length} cores\n`);
-    console.log("| tokenizer | tokens | direct tok/s | CLI tok/s | CLI ÷ direct | API tok/s | direct on the same requests tok/s | API ÷ direct |");
-    console.log("|---|---|---|---|---|---|---|---|");
+    console.log("| tokenizer | tokens | direct call tok/s | direct script tok/s | CLI tok/s | CLI ÷ script | CLI ÷ call | API tok/s | direct call on the same requests tok/s | API ÷ direct |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|");
     for (const tokenizer of TOKENIZERS) {
       const modelId = added.find((model) => model.path === tokenizer.path)!.id;
       await benchTokenizer(tokenizer.path, modelId, text, textFile, chunks, serve, tokenizer.name);
@@ -68,6 +73,7 @@ async function benchTokenizer(
   const direct: number[] = [];
   const directChunks: number[] = [];
   const cli: number[] = [];
+  const script: number[] = [];
   const api: number[] = [];
   let tokens = 0;
   let chunkTokens = 0;
@@ -87,6 +93,11 @@ async function benchTokenizer(
     if (cliTokens !== tokens) throw new Error(`CLI gave ${cliTokens} tokens, node-llama-cpp ${tokens}`);
 
     started = performance.now();
+    const scriptTokens = await runNode([DIRECT_SCRIPT, path, textFile]);
+    script.push(performance.now() - started);
+    if (scriptTokens !== tokens) throw new Error(`the direct script gave ${scriptTokens} tokens, node-llama-cpp ${tokens}`);
+
+    started = performance.now();
     let apiTokens = 0;
     for (const chunk of chunks) {
       const result = await serve.client.call("tokenize.text", { text: chunk, modelIds: [modelId] });
@@ -97,9 +108,9 @@ async function benchTokenizer(
   }
   await model.dispose();
   const rate = (count: number, ms: number[]) => count / (median(ms) / 1000);
-  console.log(`| ${name} | ${tokens.toLocaleString("en-US")} | ${format(rate(tokens, direct), 0)} | ${format(rate(tokens, cli), 0)} | ` +
-    `${format(median(direct) / median(cli), 2)} | ${format(rate(chunkTokens, api), 0)} | ${format(rate(chunkTokens, directChunks), 0)} | ` +
-    `${format(median(directChunks) / median(api), 2)} |`);
+  console.log(`| ${name} | ${tokens.toLocaleString("en-US")} | ${format(rate(tokens, direct), 0)} | ${format(rate(tokens, script), 0)} | ` +
+    `${format(rate(tokens, cli), 0)} | ${format(median(script) / median(cli), 2)} | ${format(median(direct) / median(cli), 2)} | ` +
+    `${format(rate(chunkTokens, api), 0)} | ${format(rate(chunkTokens, directChunks), 0)} | ${format(median(directChunks) / median(api), 2)} |`);
 }
 
 async function benchCorpus(serve: ServeProcess, modelIds: string[]): Promise<void> {
@@ -122,19 +133,24 @@ async function benchCorpus(serve: ServeProcess, modelIds: string[]): Promise<voi
 }
 
 /** Runs the built CLI with stdout to a file; for `tokenize --json`, answers the token count it printed. */
-async function runCli(args: string[]): Promise<number> {
+function runCli(args: string[]): Promise<number> {
+  return runNode([CLI, ...args]);
+}
+
+/** Runs Node with stdout to a file; answers the `count` it printed, if any. */
+async function runNode(args: string[]): Promise<number> {
   const out = join(os.tmpdir(), `polyglot-bench-cli-${randomUUID()}.json`);
   try {
     const file = createWriteStream(out);
     await new Promise<void>((done) => file.once("open", () => done()));
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", file, "pipe"] });
+    const child = spawn(process.execPath, args, { stdio: ["ignore", file, "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((done) => child.once("exit", done));
     file.close();
-    if (code !== 0) throw new Error(`polyglot ${args[0]} exited with ${code}: ${stderr}`);
-    if (args[0] !== "tokenize") return 0;
-    return (JSON.parse(await readFile(out, "utf8")) as { count: number }).count;
+    if (code !== 0) throw new Error(`node ${args[0]} exited with ${code}: ${stderr}`);
+    const text = await readFile(out, "utf8");
+    return text.startsWith("{") ? (JSON.parse(text) as { count?: number }).count ?? 0 : 0;
   } finally {
     await rm(out, { force: true });
   }

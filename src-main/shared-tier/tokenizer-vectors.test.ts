@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getLlamaRuntime } from "../llama/llama-runtime";
+import { loadVocabulary } from "../llama/load-vocabulary";
 import { tokenPiecesOf } from "../llama/token-pieces";
 import { describeTokens, tokenizeText } from "../services/tokenizers/tokenize-text";
 import { CLI, polyglot } from "../test-support/cli-runner";
@@ -67,7 +67,7 @@ describe("token bytes on the same vectors", () => {
   for (const tokenizer of TOKENIZERS) {
     it(`${tokenizer}: the tokens' bytes spell every case`, async () => {
       const path = resolve(SHARED_TOKENIZERS, tokenizer);
-      const model = await (await getLlamaRuntime()).loadModel({ modelPath: path, vocabOnly: true });
+      const model = await loadVocabulary(path);
       try {
         const options = { addSpecial: false, parseSpecial: false };
         const unplaced: string[] = [];

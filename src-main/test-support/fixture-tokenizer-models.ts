@@ -2,7 +2,7 @@
 import type { LlamaModel } from "node-llama-cpp";
 import { bpeVocabulary, spmVocabulary, writeFixtureTokenizers } from "../fixtures/fixture-tokenizers";
 import { byteToUnicodeTable } from "../llama/gpt2-bytes";
-import { getLlamaRuntime } from "../llama/llama-runtime";
+import { loadVocabulary } from "../llama/load-vocabulary";
 
 export interface FixtureTokenizers {
   spm: LlamaModel;
@@ -13,9 +13,8 @@ export interface FixtureTokenizers {
 
 export async function loadFixtureTokenizers(dir: string): Promise<FixtureTokenizers> {
   const [spmPath, bpePath] = await writeFixtureTokenizers(dir);
-  const llama = await getLlamaRuntime();
-  const spm = await llama.loadModel({ modelPath: spmPath, vocabOnly: true });
-  const bpe = await llama.loadModel({ modelPath: bpePath, vocabOnly: true });
+  const spm = await loadVocabulary(spmPath);
+  const bpe = await loadVocabulary(bpePath);
   return {
     spm, bpe, paths: { spm: spmPath, bpe: bpePath },
     async dispose() {

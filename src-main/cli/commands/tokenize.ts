@@ -84,5 +84,3 @@ async function readJsonLines(file: string): Promise<string[]> {
     return value;
   });
 }
-
-/** The file's vocabulary alone: megabytes even for a 70B checkpoint. */

@@ -48,6 +48,16 @@ describe("HistoryStore", () => {
     expect(JSON.parse(lines[0])).toEqual(first);
   });
 
+  it("keeps every one of many runs added at once, each on a line of its own, in the order added", async () => {
+    const store = new HistoryStore(freshFile());
+    const names = Array.from({ length: 20 }, (_, i) => `run ${i}`);
+    // Clearing among them: the adds queued before it are gone, the ones after it kept.
+    await Promise.all([...names.slice(0, 5).map((name) => store.add(run(name))), store.clear(), ...names.slice(5).map((name) => store.add(run(name)))]);
+    expect(texts(await store.entries())).toEqual(names.slice(5).reverse());
+    const lines = (await readFile(store.file, "utf8")).split("\n");
+    expect(lines.slice(0, -1).map((text) => HistoryEntrySchema.parse(JSON.parse(text)).draft.text)).toEqual(names.slice(5));
+  });
+
   it("reads what an earlier run of the app wrote (a new store on the same file)", async () => {
     const file = freshFile();
     await new HistoryStore(file).add(run("kwanza"));

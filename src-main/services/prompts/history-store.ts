@@ -11,13 +11,13 @@
  * after it, and since entries are only appended, keeping the others never writes over the damage.
  */
 import { randomUUID } from "node:crypto";
-import { appendFile, mkdir, readFile, stat, truncate } from "node:fs/promises";
+import { appendFile, mkdir, stat, truncate } from "node:fs/promises";
 import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { z } from "zod";
-import { AppError } from "../../contract/errors";
 import { HistoryEntrySchema, MAX_HISTORY_ENTRIES, type AddHistoryRequestSchema, type HistoryEntry } from "../../contract/prompts";
 import { SerialQueue } from "./serial-queue";
+import { readIfPresent, writingTo } from "./store-file";
 
 export type AddHistoryRequest = z.output<typeof AddHistoryRequestSchema>;
 
@@ -52,9 +52,11 @@ export class HistoryStore {
     return this.queue.run(async () => {
       const entry = HistoryEntrySchema.parse({ id: randomUUID(), at: new Date().toISOString(), ...request });
       const known = this.known ?? (await this.read());
-      await mkdir(dirname(this.file), { recursive: true });
-      if (known.partialBytes > 0) await truncate(this.file, (await stat(this.file)).size - known.partialBytes);
-      await appendFile(this.file, (known.unterminated ? "\n" : "") + JSON.stringify(entry) + "\n");
+      await writingTo(this.file, async () => {
+        await mkdir(dirname(this.file), { recursive: true });
+        if (known.partialBytes > 0) await truncate(this.file, (await stat(this.file)).size - known.partialBytes);
+        await appendFile(this.file, (known.unterminated ? "\n" : "") + JSON.stringify(entry) + "\n");
+      });
       this.known = { lines: known.lines + 1, partialBytes: 0, unterminated: false };
       if (this.known.lines > 2 * MAX_HISTORY_ENTRIES) await this.compact();
       return entry;
@@ -63,8 +65,10 @@ export class HistoryStore {
 
   clear(): Promise<void> {
     return this.queue.run(async () => {
-      await mkdir(dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, "", { fsync: true });
+      await writingTo(this.file, async () => {
+        await mkdir(dirname(this.file), { recursive: true });
+        await writeFileAtomic(this.file, "", { fsync: true });
+      });
       this.known = { lines: 0, partialBytes: 0, unterminated: false };
     });
   }
@@ -72,21 +76,12 @@ export class HistoryStore {
   /** Keeps the newest MAX_HISTORY_ENTRIES readable entries. */
   private async compact(): Promise<void> {
     const kept = (await this.read()).entries.slice(-MAX_HISTORY_ENTRIES);
-    await writeFileAtomic(this.file, kept.map((entry) => JSON.stringify(entry) + "\n").join(""), { fsync: true });
+    await writingTo(this.file, () => writeFileAtomic(this.file, kept.map((entry) => JSON.stringify(entry) + "\n").join(""), { fsync: true }));
     this.known = { lines: kept.length, partialBytes: 0, unterminated: false };
   }
 
   private async read(): Promise<HistoryFile> {
-    let text: string;
-    try {
-      text = await readFile(this.file, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
-        throw new AppError({ code: "IO_ERROR", file: this.file, message: `${this.file} cannot be read: ${(error as Error).message}` });
-      }
-      text = "";
-    }
-    const history = parseHistory(text);
+    const history = parseHistory((await readIfPresent(this.file)) ?? "");
     this.known = { lines: history.lines, partialBytes: history.partialBytes, unterminated: history.unterminated };
     return history;
   }

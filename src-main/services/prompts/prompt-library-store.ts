@@ -7,7 +7,7 @@
  * and is never overwritten.
  */
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { z } from "zod";
@@ -18,6 +18,7 @@ import {
 import { parseVersionedJson } from "../../workspace/versioned-json";
 import { BUILT_IN_PRESETS, builtInPreset, sameName } from "./built-in-presets";
 import { SerialQueue } from "./serial-queue";
+import { readIfPresent, writingTo } from "./store-file";
 
 const FORMAT = "polyglot-prompt-library";
 const VERSION = 1;
@@ -93,21 +94,18 @@ export class PromptLibraryStore {
   private update<T>(change: (stored: LibraryFile) => { stored: LibraryFile; result: T }): Promise<T> {
     return this.queue.run(async () => {
       const { stored, result } = change(await this.read());
-      await mkdir(dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, JSON.stringify(LibraryFileSchema.parse(stored), null, 2) + "\n", { fsync: true });
+      await writingTo(this.file, async () => {
+        await mkdir(dirname(this.file), { recursive: true });
+        await writeFileAtomic(this.file, JSON.stringify(LibraryFileSchema.parse(stored), null, 2) + "\n", { fsync: true });
+      });
       return result;
     });
   }
 
   /** The library on disk; an empty one when the file does not exist yet. */
   private async read(): Promise<LibraryFile> {
-    let text: string;
-    try {
-      text = await readFile(this.file, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { format: FORMAT, version: VERSION, prompts: [], presets: [] };
-      throw new AppError({ code: "IO_ERROR", file: this.file, message: `${this.file} cannot be read: ${(error as Error).message}` });
-    }
+    const text = await readIfPresent(this.file);
+    if (text === null) return { format: FORMAT, version: VERSION, prompts: [], presets: [] };
     return parseVersionedJson(this.file, text, LIBRARY_KIND, LibraryFileSchema);
   }
 

@@ -40,6 +40,6 @@ export class PromptsService {
 
   /** With the model's tokenizer loaded vocab-only when the model itself is not loaded (NOT_FOUND for an unknown id). */
   async preview(request: PromptPreviewRequest): Promise<PromptPreview> {
-    return previewPrompt(await this.pool.forModel(request.modelId), request);
+    return this.pool.withModel(request.modelId, (model) => previewPrompt(model, request));
   }
 }

@@ -115,12 +115,9 @@ async function tokenizeForModel(
 ): Promise<Tokenization> {
   let modelInfo: ModelInfo | null = null;
   try {
-    modelInfo = models.get(modelId);
-    const model = await pool.forModel(modelId);
-    const ids = tokenizeText(model, request.text, request);
-    const { tokens, detokenized, roundTrips } = describeTokens(model, request.text, ids, request);
-    const byteFallback = tokens.filter((token) => BYTE_FALLBACK_KINDS.includes(token.kind)).length;
-    return { tokenizer: tokenizerInfo(model, modelInfo), tokens, detokenized, roundTrips, cost: tokenCost(counts, ids.length, byteFallback), error: null };
+    const info = models.get(modelId);
+    modelInfo = info;
+    return await pool.withModel(modelId, (model) => tokenization(model, info, request, counts));
   } catch (error) {
     const failure = error instanceof AppError ? error : new AppError({ code: "INTERNAL", message: (error as Error).message, file: modelInfo?.path });
     return {
@@ -132,6 +129,13 @@ async function tokenizeForModel(
       error: failure.toData(),
     };
   }
+}
+
+function tokenization(model: LlamaModel, modelInfo: ModelInfo, request: TokenizeRequest, counts: TextCounts): Tokenization {
+  const ids = tokenizeText(model, request.text, request);
+  const { tokens, detokenized, roundTrips } = describeTokens(model, request.text, ids, request);
+  const byteFallback = tokens.filter((token) => BYTE_FALLBACK_KINDS.includes(token.kind)).length;
+  return { tokenizer: tokenizerInfo(model, modelInfo), tokens, detokenized, roundTrips, cost: tokenCost(counts, ids.length, byteFallback), error: null };
 }
 
 /** What is known of a tokenizer that could not be read. */

@@ -31,12 +31,17 @@ export class TokenizerService {
     return inspectCorpus(dir);
   }
 
-  corpus(request: FertilityRequest): Promise<FertilityReport> {
-    return this.jobs.run(request);
+  /** `connectionId`: the job is cancelled when that connection closes. */
+  corpus(request: FertilityRequest, connectionId: string | null = null): Promise<FertilityReport> {
+    return this.jobs.run(request, connectionId);
   }
 
   cancelCorpus(jobId: string): boolean {
     return this.jobs.cancel(jobId);
+  }
+
+  cancelCorpusOfConnection(connectionId: string): void {
+    this.jobs.cancelJobsOfConnection(connectionId);
   }
 
   async dispose(): Promise<void> {

@@ -15,6 +15,11 @@ export function defaultSamplingParams(): SamplingParams {
   return SamplingParamsSchema.parse({});
 }
 
+/** A copy sharing nothing with `params` (its stop list too): plain data IPC can clone, which later edits do not reach. */
+export function copySamplingParams(params: SamplingParams): SamplingParams {
+  return { ...params, stop: [...params.stop] };
+}
+
 /** Bounds come from the contract's schema, so the form and the main process agree. */
 function field(key: NumericParam, label: string, step: number): NumericField {
   const schema = SamplingParamsSchema.shape[key].unwrap();

@@ -1,4 +1,5 @@
 /** Human-readable numbers for model facts. Binary units for bytes, as RAM is counted that way. */
+import { languageName } from "@contract/languages";
 
 export function formatBytes(bytes: number): string {
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
@@ -37,6 +38,12 @@ export function formatDuration(seconds: number): string {
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
   if (minutes > 0) return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;
   return `${rest} s`;
+}
+
+/** "Swahili (swh_Latn)"; the code alone when it has no known name. */
+export function languageLabel(code: string): string {
+  const name = languageName(code);
+  return name === code ? code : `${name} (${code})`;
 }
 
 function trimZeros(text: string): string {

@@ -7,7 +7,7 @@ import type { Params } from "@contract/api";
 import { defineStore } from "pinia";
 import { computed, ref, shallowRef, watch, watchEffect } from "vue";
 import { useBridge } from "../bridge/use-bridge";
-import { defaultSamplingParams } from "../components/sampling-fields";
+import { copySamplingParams, defaultSamplingParams } from "../components/sampling-fields";
 import { buildRequest } from "../features/playground/build-request";
 import { checkRows, copyDraft, fillDraft } from "../features/playground/draft-template";
 import { cellOutput, type BatchCell } from "../features/playground/result-panes";
@@ -30,12 +30,8 @@ interface EditorState {
   params: SamplingParams;
 }
 
-function copyParams(params: SamplingParams): SamplingParams {
-  return { ...params, stop: [...params.stop] };
-}
-
 function copyState(state: EditorState): EditorState {
-  return { draft: copyDraft(state.draft), modelIds: [...state.modelIds], params: copyParams(state.params) };
+  return { draft: copyDraft(state.draft), modelIds: [...state.modelIds], params: copySamplingParams(state.params) };
 }
 
 /**

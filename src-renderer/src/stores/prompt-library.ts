@@ -5,6 +5,7 @@ import type { ParamPreset, SavedPrompt } from "@contract/prompts";
 import { defineStore } from "pinia";
 import { ref, type Ref } from "vue";
 import { useBridge } from "../bridge/use-bridge";
+import { copySamplingParams } from "../components/sampling-fields";
 import { toErrorData } from "../lib/app-error";
 
 /**
@@ -56,7 +57,7 @@ export const usePromptLibraryStore = defineStore("prompt-library", () => {
   }
 
   async function savePreset(name: string, params: SamplingParams): Promise<boolean> {
-    const updated = await attempt(presetError, () => bridge.call("prompts.savePreset", { name, params: { ...params, stop: [...params.stop] } }));
+    const updated = await attempt(presetError, () => bridge.call("prompts.savePreset", { name, params: copySamplingParams(params) }));
     if (updated) presets.value = updated;
     return updated !== null;
   }

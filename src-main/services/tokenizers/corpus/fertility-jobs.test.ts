@@ -199,6 +199,32 @@ describe("FertilityJobs progress and cancel", () => {
     expect(await outcome).toMatchObject({ code: "CANCELLED" });
   });
 
+  it("cancels the jobs of a connection that closed, and only those", async () => {
+    const mine = request({ corpusDir: tmp.join("small") });
+    const theirs = request({ corpusDir: tmp.join("many") });
+    const running = jobs.run(theirs, "connection-a");
+    const outcome = running.then(() => null, (error: unknown) => error);
+    const other = jobs.run(mine, "connection-b");
+    jobs.cancelJobsOfConnection("connection-a");
+    expect(await outcome).toMatchObject({ code: "CANCELLED" });
+    expect((await other).rows.length).toBe(3);
+  });
+
+  it("keeps measuring when a loaded model is unloaded meanwhile (the job reads its own vocab-only copy)", async () => {
+    await services.models.load(ids.base);
+    const job = request({ corpusDir: tmp.join("many") });
+    let unloading: Promise<unknown> | null = null;
+    const stop = services.bus.on("tokenize.corpusProgress", (event) => {
+      if (event.jobId === job.jobId && event.done > 0) unloading ??= services.models.unload(ids.base);
+    });
+    const report = await jobs.run(job);
+    stop();
+    await unloading;
+    expect(unloading).not.toBeNull();
+    expect(services.models.get(ids.base).status).toBe("unloaded");
+    expect(report.rows.map((row) => row.sentences)).toEqual([MANY, MANY, MANY]);
+  });
+
   it("answers false when cancelling a job that is not running", () => {
     expect(jobs.cancel("no-such-job")).toBe(false);
   });

@@ -19,16 +19,17 @@ import type { ModelsService } from "../../models/models-service";
 import { tokenCost } from "../token-cost";
 import { tokenizerInfo, tokenizeText } from "../tokenize-text";
 import type { TokenizerPool } from "../tokenizer-pool";
+import { CorpusProgress } from "./corpus-progress";
 import { readCorpus, type CorpusLanguageText } from "./parallel-corpus";
 
 /** The longest the event loop waits while sentences are tokenized. */
 const SLICE_MS = 15;
-/** The shortest time between two progress events. */
-const PROGRESS_INTERVAL_MS = 250;
 
 interface Job {
   controller: AbortController;
   finished: Promise<FertilityReport>;
+  /** The connection that asked: when it closes nobody can receive the report, so the job stops. */
+  connectionId: string | null;
 }
 
 /** A tokenizer's tokens on one language's sentences. */
@@ -48,13 +49,13 @@ export class FertilityJobs {
   ) {}
 
   /** Measures the corpus; rejects with CANCELLED when cancelled. */
-  run(request: FertilityRequest): Promise<FertilityReport> {
+  run(request: FertilityRequest, connectionId: string | null = null): Promise<FertilityReport> {
     if (this.jobs.has(request.jobId)) {
       return Promise.reject(new AppError({ code: "INVALID_INPUT", field: "jobId", message: `A corpus job with id "${request.jobId}" is already running.` }));
     }
     const controller = new AbortController();
     const finished = this.measure(request, controller.signal).finally(() => this.jobs.delete(request.jobId));
-    this.jobs.set(request.jobId, { controller, finished });
+    this.jobs.set(request.jobId, { controller, finished, connectionId });
     return finished;
   }
 
@@ -62,6 +63,10 @@ export class FertilityJobs {
     const job = this.jobs.get(jobId);
     job?.controller.abort(new AppError({ code: "CANCELLED", message: "The corpus measurement was cancelled." }));
     return job !== undefined;
+  }
+
+  cancelJobsOfConnection(connectionId: string): void {
+    for (const [jobId, job] of this.jobs) if (job.connectionId === connectionId) this.cancel(jobId);
   }
 
   async dispose(): Promise<void> {
@@ -85,12 +90,14 @@ export class FertilityJobs {
     const tokenizers: TokenizerInfo[] = [];
     const totals: TokenTotals[][] = [];
     for (const info of infos) {
-      const model = await this.pool.forModel(info.id);
-      signal.throwIfAborted();
-      tokenizers.push(tokenizerInfo(model, info));
-      const perLanguage: TokenTotals[] = [];
-      for (const text of corpus) perLanguage.push(await countTokens(model, text.sentences, signal, progress));
-      totals.push(perLanguage);
+      // Vocab-only even when the model is loaded: a job of minutes must not hold a model that may be unloaded meanwhile.
+      await this.pool.withFile(info.path, async (model) => {
+        signal.throwIfAborted();
+        tokenizers.push(tokenizerInfo(model, info));
+        const perLanguage: TokenTotals[] = [];
+        for (const text of corpus) perLanguage.push(await countTokens(model, text.sentences, signal, progress));
+        totals.push(perLanguage);
+      });
     }
     const counts = await counting;
     signal.throwIfAborted();
@@ -143,37 +150,4 @@ async function countTokens(model: LlamaModel, sentences: readonly string[], sign
   }
   progress.advance(sentences.length - reported);
   return totals;
-}
-
-/**
- * Sentences done out of all (every tokenizer × language), sent as `tokenize.corpusProgress` at
- * most every PROGRESS_INTERVAL_MS, and once more at the end. The rate is over the whole job: the
- * eval runner's per-item tracker would keep a timestamp per sentence, and a job has ~100k.
- */
-class CorpusProgress {
-  private done = 0;
-  private readonly started = performance.now();
-  private lastSent = this.started;
-
-  constructor(private readonly bus: EventBus, private readonly jobId: string, private readonly total: number) {
-    this.send();
-  }
-
-  advance(sentences: number): void {
-    this.done += sentences;
-    if (performance.now() - this.lastSent >= PROGRESS_INTERVAL_MS) this.send();
-  }
-
-  finish(): void {
-    this.send();
-  }
-
-  private send(): void {
-    const now = (this.lastSent = performance.now());
-    const seconds = (now - this.started) / 1000;
-    const itemsPerSecond = this.done > 0 && seconds > 0 ? this.done / seconds : null;
-    const remaining = this.total - this.done;
-    const etaSeconds = remaining === 0 ? 0 : itemsPerSecond === null ? null : remaining / itemsPerSecond;
-    this.bus.emit("tokenize.corpusProgress", { jobId: this.jobId, done: this.done, total: this.total, itemsPerSecond, etaSeconds });
-  }
 }

@@ -1,5 +1,6 @@
 import type { GenerationRequestInput, SamplingParams } from "@contract/generation";
 import type { PromptDraft } from "@contract/prompts";
+import { copySamplingParams } from "../../components/sampling-fields";
 
 /**
  * The request for one model and one filled draft (see fillDraft), as fresh plain data: the run keeps
@@ -11,7 +12,7 @@ export function buildRequest(
   draft: Pick<PromptDraft, "mode" | "text" | "messages" | "chatTemplate" | "customTemplate">,
   params: SamplingParams,
 ): GenerationRequestInput {
-  const plainParams = { ...params, stop: [...params.stop] };
+  const plainParams = copySamplingParams(params);
   if (draft.mode === "completion") return { mode: "completion", modelId, prompt: draft.text, params: plainParams };
   const messages = draft.messages.map(({ role, content }) => ({ role, content }));
   return {

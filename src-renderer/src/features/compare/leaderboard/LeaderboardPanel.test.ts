@@ -2,6 +2,7 @@ import type { ExportedFile, ExportRequest } from "@contract/compare";
 import type { VueWrapper } from "@vue/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FakeMain } from "../../../test/fake-main";
+import { spyOnDownloads } from "../../../test/downloads";
 import { fakeMain, mountConnected, settle, unmountAll } from "../../../test/mount";
 import LeaderboardPanel from "./LeaderboardPanel.vue";
 import { EMPTY_LEADERBOARD, leaderboard } from "./leaderboard-fixtures";
@@ -18,22 +19,6 @@ function leaderboardMain(board = leaderboard()): FakeMain {
 const rows = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="leaderboard-row"]');
 const cell = (row: ReturnType<typeof rows>[number], column: string) => row.get(`[data-column="${column}"]`).text();
 const button = (wrapper: VueWrapper, name: string) => wrapper.findAll("button").find((b) => b.text() === name)!;
-
-/** Records the downloads saveInBrowser starts instead of letting happy-dom follow them. */
-function spyOnDownloads(): { name: string; type: string }[] {
-  const saved: { name: string; type: string }[] = [];
-  const blobs = new Map<string, Blob>();
-  vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
-    const url = `blob:test/${blobs.size + 1}`;
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
-  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, type: blobs.get(this.href)?.type ?? "(no blob)" });
-  });
-  return saved;
-}
 
 describe("LeaderboardPanel", () => {
   it("lists the models best first with rank, rating, 95 % interval, games and W/L/T", async () => {
@@ -144,7 +129,7 @@ describe("LeaderboardPanel", () => {
     await settle();
 
     expect(main.callsOf("compare.export")).toEqual([{ format, ties }]);
-    expect(saved).toEqual(files.map((file) => ({ name: file.name, type: file.mediaType })));
+    expect(saved.map(({ name, type }) => ({ name, type }))).toEqual(files.map((file) => ({ name: file.name, type: file.mediaType })));
     expect(wrapper.get('[data-testid="export-result"]').findAll("li").map((li) => li.text())).toEqual([
       `Saved preferences.${format}.out (12 records)`,
       ...(separate ? ["Saved preferences.ties.jsonl (1 record)"] : []),

@@ -1,11 +1,4 @@
-import { languageName } from "@contract/languages";
 import type { RatedModel } from "@contract/compare";
-
-/** "Swahili (swh_Latn)"; the code alone when it has no known name. */
-export function languageLabel(code: string): string {
-  const name = languageName(code);
-  return name === code ? code : `${name} (${code})`;
-}
 
 export function formatRating(rating: number): string {
   return String(Math.round(rating));

@@ -3,7 +3,8 @@
  * per tokenizer, on a value axis with round ticks. Pure, so the figures a bar shows are tested here.
  */
 import type { FertilityReport, FertilityRow } from "@contract/tokenize";
-import { formatRatio, languageLabel } from "../tokenize-format";
+import { languageLabel } from "../../../lib/format";
+import { formatRatio } from "../tokenize-format";
 
 export type ChartMetric = "fertility" | "premium";
 

@@ -12,7 +12,7 @@ export interface KindInfo {
   icon: string;
 }
 
-/** Every kind, in the legend's order; each has a colour and a border style of its own (see TokenChip.vue). */
+/** Every kind, in the legend's order; each has a colour and a border style of its own (see token-chip.css). */
 export const KIND_INFO: Record<TokenKind, KindInfo> = {
   normal: { label: "Text", description: "Whole characters of the text.", icon: "" },
   byte: { label: "Byte fallback", description: "One byte of a character the vocabulary lacks, written <0xE3>; several make up the character.", icon: "#" },
