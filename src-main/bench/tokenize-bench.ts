@@ -101,7 +101,7 @@ async function benchTokenizer(
     let apiTokens = 0;
     for (const chunk of chunks) {
       const result = await serve.client.call("tokenize.text", { text: chunk, modelIds: [modelId] });
-      apiTokens += result.results[0].tokens.length;
+      apiTokens += result.results[0].ids.length;
     }
     api.push(performance.now() - started);
     if (apiTokens !== chunkTokens) throw new Error(`API gave ${apiTokens} tokens, node-llama-cpp ${chunkTokens}`);

@@ -92,9 +92,18 @@ export const TokenizeRequestSchema = z.object({
 });
 export type TokenizeRequest = z.infer<typeof TokenizeRequestSchema>;
 
+/**
+ * Tokens a `tokenize.text` answer describes piece by piece (more than a page can show as chips);
+ * every token's id is in `ids` whatever the text's length, and the costs count them all.
+ */
+export const MAX_DESCRIBED_TOKENS = 5000;
+
 /** One tokenizer's reading of the text; `error` when its file could not be read (the others still answer). */
 export const TokenizationSchema = z.object({
   tokenizer: TokenizerInfoSchema,
+  /** Every token's id, as llama.cpp gives them. */
+  ids: z.array(z.number().int()),
+  /** The first MAX_DESCRIBED_TOKENS tokens, each with its piece, kind and place in the text. */
   tokens: z.array(TokenPieceSchema),
   /** llama.cpp's detokenisation of the ids. */
   detokenized: z.string(),

@@ -3,7 +3,7 @@
  * the dictionary-based segmenter finds), characters are what a reader counts as one letter.
  */
 import { describe, expect, it } from "vitest";
-import { addCounts, countCharacters, countText, countWords, textPieces, utf8Length } from "./text-counts";
+import { addCounts, countCharacters, countText, countWords, isOneClusterPerCodePoint, textPieces, utf8Length } from "./text-counts";
 
 describe("countWords in scripts without spaces between words", () => {
   it.each([
@@ -129,3 +129,41 @@ describe("long texts, segmented in pieces", () => {
     expect(countCharacters(emoji)).toBe(1500);
   });
 });
+
+describe("counting characters without the segmenter", () => {
+  it("is right for every code point it takes: each is a cluster of its own, beside itself and the next", () => {
+    // Every such code point twice, all in a row, in blocks; a block that miscounts is checked one by one.
+    const wrong: string[] = [];
+    const block: string[] = [];
+    const checkBlock = () => {
+      const text = block.map((char) => char + char).join("");
+      if (countClustersBySegmenter(text) !== 2 * block.length) {
+        wrong.push(...block.filter((char) => countClustersBySegmenter(`a${char}${char}a`) !== 4).map((char) => char.codePointAt(0)!.toString(16)));
+      }
+      block.length = 0;
+    };
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue; // surrogates are not characters
+      const char = String.fromCodePoint(codePoint);
+      if (!isOneClusterPerCodePoint(char)) continue;
+      block.push(char);
+      if (block.length === 500) checkBlock();
+    }
+    checkBlock();
+    expect(wrong).toEqual([]);
+  });
+
+  it("sends text with joining characters to the segmenter", () => {
+    for (const text of ["e\u0301", "क्षि", "👩‍👩‍👧", "🇰🇪", "\r\n", "한국어", "ำ", "👍🏽"]) {
+      expect(isOneClusterPerCodePoint(text), text).toBe(false);
+      expect(countCharacters(text)).toBe(countClustersBySegmenter(text));
+    }
+  });
+});
+
+const graphemeSegmenter = new Intl.Segmenter("und", { granularity: "grapheme" });
+function countClustersBySegmenter(text: string): number {
+  let count = 0;
+  for (const _segment of graphemeSegmenter.segment(text)) count++;
+  return count;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TokenizeRequestSchema, type TokenPiece } from "../../contract/tokenize";
+import { MAX_DESCRIBED_TOKENS, TokenizeRequestSchema, type TokenPiece } from "../../contract/tokenize";
 import { bpeVocabulary, spmVocabulary } from "../../fixtures/fixture-tokenizers";
 import { writeTruncatedCopy } from "../../test-support/fixture-files";
 import { bpeId, loadFixtureTokenizers, spmId, type FixtureTokenizers } from "../../test-support/fixture-tokenizer-models";
@@ -142,5 +142,21 @@ describe("tokenizeForModels", () => {
 
     expect(failed).toMatchObject({ tokens: [], roundTrips: false, cost: { tokens: 0 }, error: { code: "CORRUPT_GGUF", file: broken } });
     expect(failed.tokenizer).toMatchObject({ modelId: added[1].id, name: "broken-tokenizer.gguf", path: broken });
+  });
+
+  it("gives every id of a long text but describes only the first MAX_DESCRIBED_TOKENS; costs count them all", async () => {
+    const model = services.models.list().find((candidate) => candidate.path === tokenizers.paths.spm)!;
+    // " ya" and 你's three byte tokens, then "y" "a" and 你's bytes 1,999 times: 9,999 tokens, 6,000 of them bytes.
+    const text = "ya你".repeat(2000);
+    const request = TokenizeRequestSchema.parse({ text, modelIds: [model.id] });
+    const { results: [spm] } = await tokenizeForModels(services.models, pool, request);
+    expect(spm.ids).toEqual(tokenizeText(tokenizers.spm, text, PLAIN));
+    expect(spm.ids).toHaveLength(9999);
+    expect(spm.tokens).toHaveLength(MAX_DESCRIBED_TOKENS);
+    expect(spm.tokens.map((token) => token.id)).toEqual(spm.ids.slice(0, MAX_DESCRIBED_TOKENS));
+    // Token 4,999 is the "y" of the 1,000th repetition after the first: character 3,000.
+    expect(spm.tokens.at(-1)).toMatchObject({ piece: "y", kind: "normal", start: 3000, end: 3001 });
+    expect(spm.cost).toMatchObject({ tokens: 9999, byteFallbackTokens: 6000 });
+    expect(spm.roundTrips).toBe(true);
   });
 });

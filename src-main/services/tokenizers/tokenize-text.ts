@@ -8,6 +8,7 @@ import { AppError } from "../../contract/errors";
 import { modelDisplayName, type ModelInfo } from "../../contract/models";
 import {
   BYTE_FALLBACK_KINDS,
+  MAX_DESCRIBED_TOKENS,
   type TextCounts,
   type TokenizeRequest,
   type TokenizeResult,
@@ -58,7 +59,10 @@ export function tokenizeText(model: LlamaModel, text: string, options: TokenizeO
 }
 
 export interface TokensDescription {
+  /** The first `limit` tokens described. */
   tokens: TokenPiece[];
+  /** Of all the tokens, those of a byte-fallback kind (BYTE_FALLBACK_KINDS). */
+  byteFallbackTokens: number;
   /** llama.cpp's detokenisation of the text's own tokens (added BOS/EOS left out). */
   detokenized: string;
   roundTrips: boolean;
@@ -69,21 +73,25 @@ export interface TokensDescription {
  * and range in the text, and whether the ids give the text back. The detokenised text leaves out
  * the BOS/EOS that add_special put around the text (they are not text, and after a BOS llama.cpp
  * keeps SentencePiece's leading space) and renders special tokens only when the text's own special
- * tokens were parsed, so a text that round-trips comes back exactly.
+ * tokens were parsed, so a text that round-trips comes back exactly. Only the first `limit` tokens
+ * are described (a page shows a few thousand chips); offsets are still checked over all of them.
  */
-export function describeTokens(model: LlamaModel, text: string, ids: readonly Token[], options: TokenizeOptions): TokensDescription {
+export function describeTokens(
+  model: LlamaModel, text: string, ids: readonly Token[], options: TokenizeOptions, limit = ids.length,
+): TokensDescription {
   const pieces = tokenPiecesOf(model);
   const facts = ids.map((id) => pieces.info(id));
   const { before, after } = options.addSpecial ? specialTokensAround(model) : { before: [], after: [] };
   const textEnd = ids.length - after.length;
   const ranges = tokenOffsets(text, facts.slice(before.length, textEnd));
-  const tokens = ids.map((id, i): TokenPiece => {
+  const tokens = ids.slice(0, limit).map((id, i): TokenPiece => {
     const range = i >= before.length && i < textEnd ? ranges?.[i - before.length] : null;
     const { piece, kind, bytes } = facts[i];
     return { id, piece, kind, bytes: bytes.length, start: range?.start ?? null, end: range?.end ?? null };
   });
   const detokenized = model.detokenize(ids.slice(before.length, textEnd), options.parseSpecial);
-  return { tokens, detokenized, roundTrips: detokenized === text };
+  const byteFallbackTokens = facts.reduce((count, fact) => count + (BYTE_FALLBACK_KINDS.includes(fact.kind) ? 1 : 0), 0);
+  return { tokens, byteFallbackTokens, detokenized, roundTrips: detokenized === text };
 }
 
 export function tokenizerInfo(model: LlamaModel, modelInfo: ModelInfo): TokenizerInfo {
@@ -99,43 +107,54 @@ export function tokenizerInfo(model: LlamaModel, modelInfo: ModelInfo): Tokenize
   };
 }
 
-/** The text through every requested tokenizer at once; one that cannot be read answers with its error. */
-export async function tokenizeForModels(models: ModelsService, pool: TokenizerPool, request: TokenizeRequest): Promise<TokenizeResult> {
-  const counts = countText(request.text);
-  const results = await Promise.all(request.modelIds.map((modelId) => tokenizeForModel(models, pool, request, counts, modelId)));
+/**
+ * The text through every requested tokenizer at once; one that cannot be read answers with its
+ * error. `count` counts the text's words and characters (the service does it on the metrics
+ * worker, at the same time as the tokenizers run here).
+ */
+export async function tokenizeForModels(
+  models: ModelsService, pool: TokenizerPool, request: TokenizeRequest,
+  count: (text: string) => Promise<TextCounts> = async (text) => countText(text),
+): Promise<TokenizeResult> {
+  const counting = count(request.text);
+  counting.catch(() => {}); // awaited below; not unhandled meanwhile
+  const tokenized = await Promise.all(request.modelIds.map((modelId) => tokenizeForModel(models, pool, request, modelId)));
+  const counts = await counting;
+  const results = tokenized.map(({ byteFallbackTokens, ...result }) => ({ ...result, cost: tokenCost(counts, result.ids.length, byteFallbackTokens) }));
   return { counts, results };
 }
+
+type TokenizationWithoutCost = Omit<Tokenization, "cost"> & { byteFallbackTokens: number };
 
 async function tokenizeForModel(
   models: ModelsService,
   pool: TokenizerPool,
   request: TokenizeRequest,
-  counts: TextCounts,
   modelId: string,
-): Promise<Tokenization> {
+): Promise<TokenizationWithoutCost> {
   let modelInfo: ModelInfo | null = null;
   try {
     const info = models.get(modelId);
     modelInfo = info;
-    return await pool.withModel(modelId, (model) => tokenization(model, info, request, counts));
+    return await pool.withModel(modelId, (model) => tokenization(model, info, request));
   } catch (error) {
     const failure = error instanceof AppError ? error : new AppError({ code: "INTERNAL", message: (error as Error).message, file: modelInfo?.path });
     return {
       tokenizer: unreadTokenizer(modelId, modelInfo),
+      ids: [],
       tokens: [],
       detokenized: "",
       roundTrips: false,
-      cost: tokenCost(counts, 0, 0),
+      byteFallbackTokens: 0,
       error: failure.toData(),
     };
   }
 }
 
-function tokenization(model: LlamaModel, modelInfo: ModelInfo, request: TokenizeRequest, counts: TextCounts): Tokenization {
+function tokenization(model: LlamaModel, modelInfo: ModelInfo, request: TokenizeRequest): TokenizationWithoutCost {
   const ids = tokenizeText(model, request.text, request);
-  const { tokens, detokenized, roundTrips } = describeTokens(model, request.text, ids, request);
-  const byteFallback = tokens.filter((token) => BYTE_FALLBACK_KINDS.includes(token.kind)).length;
-  return { tokenizer: tokenizerInfo(model, modelInfo), tokens, detokenized, roundTrips, cost: tokenCost(counts, ids.length, byteFallback), error: null };
+  const description = describeTokens(model, request.text, ids, request, MAX_DESCRIBED_TOKENS);
+  return { tokenizer: tokenizerInfo(model, modelInfo), ids, ...description, error: null };
 }
 
 /** What is known of a tokenizer that could not be read. */

@@ -18,13 +18,14 @@ export class TokenizerService {
     private readonly models: ModelsService,
     private readonly pool: TokenizerPool,
     bus: EventBus,
-    metrics: MetricsWorkerClient,
+    private readonly metrics: MetricsWorkerClient,
   ) {
     this.jobs = new FertilityJobs(models, pool, bus, metrics);
   }
 
   tokenize(request: TokenizeRequest): Promise<TokenizeResult> {
-    return tokenizeForModels(this.models, this.pool, request);
+    // Words and characters are counted on the metrics worker while the tokenizers run here.
+    return tokenizeForModels(this.models, this.pool, request, (text) => this.metrics.run("textCounts", { sentences: [text] }));
   }
 
   inspectCorpus(dir: string): Promise<CorpusInfo> {

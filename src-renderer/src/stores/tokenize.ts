@@ -5,10 +5,11 @@ import {
   type CorpusInfo, type FertilityProgressEvent, type FertilityReport, type TokenizeResult,
 } from "@contract/tokenize";
 import { defineStore } from "pinia";
-import { computed, ref, shallowRef } from "vue";
+import { computed, ref, shallowRef, type Ref } from "vue";
 import { useBridge } from "../bridge/use-bridge";
 import { fertilityCsv } from "../features/tokenize/corpus/fertility-csv";
 import { DEFAULT_FERTILITY_SORT, sortFertilityRows, type FertilityColumn, type FertilitySort } from "../features/tokenize/corpus/fertility-table";
+import { textCsvFile, type TextCsvKind } from "../features/tokenize/text/text-csv";
 import { toErrorData } from "../lib/app-error";
 import { saveInBrowser } from "../lib/download";
 import { useModelsStore } from "./models";
@@ -18,6 +19,26 @@ import { useSystemStore } from "./system";
 export interface TextTokenization {
   text: string;
   result: TokenizeResult;
+}
+
+/** How a tab's last export went, for ExportStatus: the file it saved, or why it could not. */
+interface ExportOutcome {
+  exported: Ref<ExportedFile[] | null>;
+  exportError: Ref<AppErrorData | null>;
+}
+
+/** Saves a file made here (nothing when there is nothing to export) and records how it went. */
+function saveMadeFile(outcome: ExportOutcome, make: () => ExportedFile | null): void {
+  outcome.exportError.value = null;
+  outcome.exported.value = null;
+  try {
+    const file = make();
+    if (!file) return;
+    saveInBrowser(file);
+    outcome.exported.value = [file];
+  } catch (caught) {
+    outcome.exportError.value = toErrorData(caught);
+  }
 }
 
 /** Where the demo workspace keeps its small parallel corpus. */
@@ -81,6 +102,15 @@ export const useTokenizeStore = defineStore("tokenize", () => {
     } finally {
       if (request === latestText) tokenizing.value = false;
     }
+  }
+
+  const textExportError = ref<AppErrorData | null>(null);
+  const textExported = ref<ExportedFile[] | null>(null);
+
+  /** The shown answer's metrics table, or its described tokens, as a CSV file made here. */
+  function exportTextCsv(kind: TextCsvKind): void {
+    saveMadeFile({ exported: textExported, exportError: textExportError }, () =>
+      tokenized.value ? textCsvFile(kind, tokenized.value.result) : null);
   }
 
   // --- a corpus ----------------------------------------------------------------------------------
@@ -204,26 +234,17 @@ export const useTokenizeStore = defineStore("tokenize", () => {
 
   /** The table as shown, as a CSV file made here. */
   function exportCsv(): void {
-    exportError.value = null;
-    exported.value = null;
-    if (!report.value) return;
-    try {
-      const file: ExportedFile = {
-        name: "fertility-by-language.csv",
-        mediaType: "text/csv",
-        content: fertilityCsv(sortedRows.value, report.value.reference),
-        records: sortedRows.value.length,
-      };
-      saveInBrowser(file);
-      exported.value = [file];
-    } catch (caught) {
-      exportError.value = toErrorData(caught);
-    }
+    saveMadeFile({ exported, exportError }, () => (report.value ? {
+      name: "fertility-by-language.csv",
+      mediaType: "text/csv",
+      content: fertilityCsv(sortedRows.value, report.value.reference),
+      records: sortedRows.value.length,
+    } : null));
   }
 
   return {
     selectedModelIds, setSelectedModelIds,
-    text, addSpecial, parseSpecial, tokenized, tokenizing, textError, tokenize,
+    text, addSpecial, parseSpecial, tokenized, tokenizing, textError, tokenize, textExportError, textExported, exportTextCsv,
     corpusDir, corpus, inspecting, inspectError, languages, reference, limit, inspectCorpus, forgetCorpus,
     jobId, progress, report, corpusError, cancelled, cancelling, runCorpus, cancelCorpus,
     sortOrder, sortedRows, sortBy, exportError, exported, exportCsv,

@@ -32,12 +32,17 @@ function cost(tokens: number, byteFallbackTokens: number) {
   };
 }
 
+/** A tokenization as main sends it: every id (here all described) beside the described tokens. */
+function tokenization(input: Omit<Tokenization, "ids">): Tokenization {
+  return TokenizationSchema.parse({ ...input, ids: input.tokens.map((token) => token.id) });
+}
+
 /** SentencePiece with byte fallback: ก is three byte tokens sharing its range. 5 tokens, 3 of them bytes. */
 export function spmTokenization(addSpecial = false): Tokenization {
   const bos = addSpecial ? [piece(1, "<s>", "control", 3, null, null)] : [];
   const tokens = [...bos, piece(412, "Hi", "normal", 2, 0, 2), piece(35, " ", "normal", 1, 2, 3),
     piece(227, "<0xE0>", "byte", 1, 3, 4), piece(187, "<0xB8>", "byte", 1, 3, 4), piece(132, "<0x81>", "byte", 1, 3, 4)];
-  return TokenizationSchema.parse({
+  return tokenization({
     tokenizer: tokenizerInfo({ modelId: "m-spm", name: "fixture-spm-tokenizer" }),
     tokens, detokenized: TEXT, roundTrips: true, cost: cost(tokens.length, 3), error: null,
   });
@@ -45,7 +50,7 @@ export function spmTokenization(addSpecial = false): Tokenization {
 
 /** Byte-level BPE: ก as a two-byte and a one-byte partial token. 4 tokens, 2 partial. */
 export function bpeTokenization(): Tokenization {
-  return TokenizationSchema.parse({
+  return tokenization({
     tokenizer: tokenizerInfo({ modelId: "m-bpe", name: "fixture-bpe-tokenizer", vocabularyType: "bpe", vocabularySize: 300, addsBos: false }),
     tokens: [piece(71, "Hi", "normal", 2, 0, 2), piece(220, " ", "normal", 1, 2, 3), piece(290, "<0xE0><0xB8>", "partial", 2, 3, 4), piece(129, "<0x81>", "partial", 1, 3, 4)],
     detokenized: TEXT, roundTrips: true, cost: cost(4, 2), error: null,
@@ -54,7 +59,7 @@ export function bpeTokenization(): Tokenization {
 
 /** A lossy WordPiece-like vocabulary: lower-cases, and ก is unknown. Detokenized "hi [UNK]" differs at character 1. */
 export function lossyTokenization(): Tokenization {
-  return TokenizationSchema.parse({
+  return tokenization({
     tokenizer: tokenizerInfo({ modelId: "m-wpm", name: "lossy-wpm", vocabularyType: "wpm", vocabularySize: 30_522 }),
     tokens: [piece(7592, "hi", "normal", 2, null, null), piece(100, "[UNK]", "unknown", 5, null, null)],
     detokenized: "hi [UNK]", roundTrips: false, cost: cost(2, 0), error: null,
@@ -64,7 +69,7 @@ export function lossyTokenization(): Tokenization {
 export const BROKEN_ERROR = { code: "CORRUPT_GGUF" as const, message: "broken.gguf: its vocabulary cannot be read.", file: "/home/ana/workbench/models/broken.gguf" };
 
 export function brokenTokenization(): Tokenization {
-  return TokenizationSchema.parse({
+  return tokenization({
     tokenizer: tokenizerInfo({ modelId: "m-broken", name: "broken" }),
     tokens: [], detokenized: "", roundTrips: false, cost: { tokens: 0, tokensPerWord: null, tokensPerCharacter: null, bytesPerToken: null, byteFallbackTokens: 0, byteFallbackShare: null }, error: BROKEN_ERROR,
   });

@@ -4,3 +4,8 @@
 export function formatRatio(value: number | null, digits = 2): string {
   return value === null ? "—" : value.toFixed(digits);
 }
+
+/** A ratio in a CSV file: 4 decimals (enough for any chart, and no 1.2000000000000002); empty where there is none. */
+export function csvRatio(value: number | null): string {
+  return value === null ? "" : String(Number(value.toFixed(4)));
+}

@@ -1,9 +1,7 @@
 import { stringify } from "csv-stringify/browser/esm/sync";
 import { languageName } from "@contract/languages";
 import type { FertilityRow } from "@contract/tokenize";
-
-/** Ratios to 4 decimals (enough for any chart, and no 1.2000000000000002); empty where there is none. */
-const ratio = (value: number | null): string => (value === null ? "" : String(Number(value.toFixed(4))));
+import { csvRatio } from "../tokenize-format";
 
 /**
  * The results table's rows, in its order, as CSV: every count and ratio main reported, the premium
@@ -18,7 +16,7 @@ export function fertilityCsv(rows: readonly FertilityRow[], reference: string): 
   const records = rows.map((row) => [
     row.language, languageName(row.language), row.tokenizer, row.modelId,
     String(row.sentences), String(row.words), String(row.characters), String(row.bytes), String(row.tokens),
-    ratio(row.tokensPerWord), ratio(row.tokensPerCharacter), ratio(row.bytesPerToken), ratio(row.byteFallbackShare), ratio(row.premium),
+    csvRatio(row.tokensPerWord), csvRatio(row.tokensPerCharacter), csvRatio(row.bytesPerToken), csvRatio(row.byteFallbackShare), csvRatio(row.premium),
   ]);
   return stringify([header, ...records]);
 }

@@ -1,12 +1,17 @@
 import type { TokenizeResult } from "@contract/tokenize";
 import type { DOMWrapper, VueWrapper } from "@vue/test-utils";
-import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { spyOnDownloads } from "../../../test/downloads";
 import type { FakeMain } from "../../../test/fake-main";
 import { fakeMain, mountConnected, settle, unmountAll } from "../../../test/mount";
 import { BROKEN_ERROR, LAB_MODELS, TEXT, TEXT_COUNTS, tokenizationFor } from "../tokenize-fixtures";
 import TokenizeView from "../TokenizeView.vue";
 
-afterEach(unmountAll);
+afterEach(() => {
+  unmountAll();
+  vi.restoreAllMocks();
+});
 
 /** Main answering tokenize.text for the lab models from the fixtures. */
 function labMain(): FakeMain {
@@ -20,6 +25,8 @@ const card = (wrapper: VueWrapper, modelId: string) => wrapper.get(`[data-testid
 type Scope = Pick<DOMWrapper<Element>, "findAll">;
 const chips = (scope: Scope) => scope.findAll('[data-testid="token-chip"]');
 const pieces = (scope: Scope) => chips(scope).map((chip) => chip.get(".piece").text());
+
+const button = (wrapper: VueWrapper, name: string) => wrapper.findAll("button").find((b) => b.text() === name)!;
 
 /** Types the text and presses Tokenize (typing alone tokenizes after a pause; see the test for that). */
 async function tokenize(wrapper: VueWrapper, text = TEXT): Promise<void> {
@@ -89,6 +96,23 @@ describe("Tokenizers view, text mode", () => {
     expect(chips(bpe).map((chip) => chip.attributes("data-kind"))).toEqual(["normal", "normal", "partial", "partial"]);
     expect(chips(bpe).map((chip) => chip.attributes("data-icon"))).toEqual(["", "", "½", "½"]);
     expect(chips(card(wrapper, "m-wpm")).map((chip) => chip.attributes("data-kind"))).toEqual(["normal", "unknown"]);
+  });
+
+  it("says when main described only the first tokens of a long text, and counts them all", async () => {
+    const main = fakeMain({ models: LAB_MODELS }).handle("tokenize.text", ({ modelIds, addSpecial }) => ({
+      counts: TEXT_COUNTS,
+      results: modelIds.map((id) => {
+        const result = tokenizationFor(id, addSpecial);
+        // As main answers a text of 6,001 tokens: every id, the first ones described.
+        return { ...result, ids: Array.from({ length: 6001 }, (_, index) => index), cost: { ...result.cost, tokens: 6001 } };
+      }),
+    }));
+    const { wrapper } = await mountConnected(TokenizeView, main);
+    await tokenize(wrapper);
+    const spm = card(wrapper, "m-spm");
+    expect(chips(spm)).toHaveLength(5);
+    expect(spm.get(".clipped").text()).toBe("Showing the first 5 tokens of 6,001; the figures count them all.");
+    expect(spm.get('[data-testid="token-count"]').attributes("data-count")).toBe("6001");
   });
 
   it("switches the chips between pieces and ids", async () => {
@@ -197,5 +221,39 @@ describe("Tokenizers view, text mode", () => {
 
     expect(wrapper.findAll('[data-testid="tokenization"]').map((entry) => entry.attributes("data-model-id"))).toEqual(["m-bpe"]);
     expect(wrapper.find('[role="status"]').exists()).toBe(false); // no "Tokenizing…" left behind
+  });
+
+  it("exports the metrics table and the described tokens as CSV, row for row as main answered, and says what it saved", async () => {
+    const saved = spyOnDownloads();
+    const main = labMain();
+    const { wrapper } = await mountConnected(TokenizeView, main);
+    await tokenize(wrapper);
+    const answered = (main.callsOf("tokenize.text").at(-1) as { modelIds: string[] }).modelIds.map((id) => tokenizationFor(id, false));
+
+    await button(wrapper, "Export CSV").trigger("click");
+    await settle();
+    expect(wrapper.get('[data-testid="text-export-result"]').text()).toBe("Saved text-metrics.csv (4 records)");
+    await button(wrapper, "Export tokens CSV").trigger("click");
+    await settle();
+    expect(wrapper.get('[data-testid="text-export-result"]').text()).toBe("Saved text-tokens.csv (11 records)");
+    expect(saved.map((file) => [file.name, file.type])).toEqual([["text-metrics.csv", "text/csv"], ["text-tokens.csv", "text/csv"]]);
+
+    const metrics: Record<string, string>[] = parse(await saved[0].text, { columns: true });
+    expect(metrics.map((row) => [row.model_id, row.tokenizer, row.vocabulary_type, row.tokens, row.byte_fallback_tokens, row.round_trips])).toEqual(
+      answered.map(({ tokenizer, cost, roundTrips, error }) => error
+        ? [tokenizer.modelId, tokenizer.name, tokenizer.vocabularyType, "", "", ""]
+        : [tokenizer.modelId, tokenizer.name, tokenizer.vocabularyType, String(cost.tokens), String(cost.byteFallbackTokens), roundTrips ? "yes" : "no"]),
+    );
+    // The SPM row as the table shows it (2.50, 1.25, 1.20, 60.0%), unrounded for a spreadsheet; the text's own counts on every row.
+    expect(metrics[0]).toMatchObject({ words: "2", characters: "4", bytes: "6", tokens_per_word: "2.5", tokens_per_character: "1.25", bytes_per_token: "1.2", byte_fallback_share: "0.6", error: "" });
+    expect(metrics[3].error).toBe(BROKEN_ERROR.message);
+
+    const tokens: Record<string, string>[] = parse(await saved[1].text, { columns: true });
+    expect(tokens.map((row) => [row.model_id, row.index, row.id, row.piece, row.kind, row.bytes, row.start, row.end])).toEqual(
+      answered.flatMap(({ tokenizer, tokens: described }) => described.map((token, index) => [
+        tokenizer.modelId, String(index), String(token.id), token.piece, token.kind, String(token.bytes), String(token.start ?? ""), String(token.end ?? ""),
+      ])),
+    );
+    expect(tokens[1]).toMatchObject({ tokenizer: "fixture-spm-tokenizer", piece: " ", start: "2", end: "3" }); // the space survives
   });
 });
