@@ -24,10 +24,13 @@ const SPACE = 0x20;
  * its own); null for all when the tokens' bytes do not spell the text (unknown tokens,
  * normalisation). SentencePiece adds a space before every stretch of text ("fragment") that
  * starts the input or follows a special token; that space is not in the text and is skipped.
+ * With `prefix`, the tokens are the first of the text's tokens only: they must spell the text's
+ * beginning, and only what they cover is mapped (a long text's first thousands of tokens).
  */
-export function tokenOffsets(text: string, tokens: readonly TokenBytes[]): (TextRange | null)[] | null {
+export function tokenOffsets(text: string, tokens: readonly TokenBytes[], { prefix = false } = {}): (TextRange | null)[] | null {
   const textBytes = encoder.encode(text);
-  const { charStart, charEnd } = utf16Offsets(text, textBytes.length);
+  const coveredBytes = prefix ? Math.min(textBytes.length, tokens.reduce((sum, token) => sum + token.bytes.length, 0)) : textBytes.length;
+  const { charStart, charEnd } = utf16Offsets(text, coveredBytes);
   const spells = (index: number, from: number, cursor: number) => spellsFragment(textBytes, tokens, index, from, cursor);
   const ranges: (TextRange | null)[] = [];
   let cursor = 0;
@@ -42,7 +45,7 @@ export function tokenOffsets(text: string, tokens: readonly TokenBytes[]): (Text
     ranges.push(length === 0 ? null : { start: charStart[cursor], end: charEnd[cursor + length - 1] });
     cursor += length;
   }
-  return cursor === textBytes.length ? ranges : null;
+  return prefix || cursor === textBytes.length ? ranges : null;
 }
 
 /** Whether the fragment starting at token `index` (its first `from` bytes left out) spells the text at `cursor`. */
@@ -70,11 +73,12 @@ function utf16Offsets(text: string, byteLength: number): { charStart: Uint32Arra
   let byte = 0;
   let unit = 0;
   for (const char of text) {
+    if (byte >= byteLength) break;
     const codePoint = char.codePointAt(0)!;
     // A lone surrogate is encoded as U+FFFD (3 bytes), as TextEncoder and llama.cpp's input both do.
     const bytes = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-    charStart.fill(unit, byte, byte + bytes);
-    charEnd.fill(unit + char.length, byte, byte + bytes);
+    charStart.fill(unit, byte, Math.min(byte + bytes, byteLength));
+    charEnd.fill(unit + char.length, byte, Math.min(byte + bytes, byteLength));
     byte += bytes;
     unit += char.length;
   }

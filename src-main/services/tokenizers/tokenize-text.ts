@@ -74,7 +74,7 @@ export interface TokensDescription {
  * the BOS/EOS that add_special put around the text (they are not text, and after a BOS llama.cpp
  * keeps SentencePiece's leading space) and renders special tokens only when the text's own special
  * tokens were parsed, so a text that round-trips comes back exactly. Only the first `limit` tokens
- * are described (a page shows a few thousand chips); offsets are still checked over all of them.
+ * are described (a page shows a few thousand chips), their offsets laid over the text's beginning.
  */
 export function describeTokens(
   model: LlamaModel, text: string, ids: readonly Token[], options: TokenizeOptions, limit = ids.length,
@@ -83,7 +83,8 @@ export function describeTokens(
   const facts = ids.map((id) => pieces.info(id));
   const { before, after } = options.addSpecial ? specialTokensAround(model) : { before: [], after: [] };
   const textEnd = ids.length - after.length;
-  const ranges = tokenOffsets(text, facts.slice(before.length, textEnd));
+  const describedEnd = Math.min(limit, textEnd);
+  const ranges = tokenOffsets(text, facts.slice(before.length, describedEnd), { prefix: describedEnd < textEnd });
   const tokens = ids.slice(0, limit).map((id, i): TokenPiece => {
     const range = i >= before.length && i < textEnd ? ranges?.[i - before.length] : null;
     const { piece, kind, bytes } = facts[i];
