@@ -129,7 +129,8 @@ describe("polyglot serve", () => {
     await server.stop();
     // stderr and stdout are separate pipes: read the warning once the process is gone.
     expect(server.output().stderr).toMatch(/Warning: listening on 0\.0\.0\.0/);
-    expect(JSON.parse(await readFile(join(workspace, "workspace.json"), "utf8")).models).toHaveLength(2);
+    // The demo workspace: two fixture checkpoints and two tokenizer-only fixtures.
+    expect(JSON.parse(await readFile(join(workspace, "workspace.json"), "utf8")).models).toHaveLength(4);
     await rm(workspace, { recursive: true, force: true });
   });
 
