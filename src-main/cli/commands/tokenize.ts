@@ -47,15 +47,21 @@ export function registerTokenizeCommand(program: Command): void {
 }
 
 function humanFormat(ids: Token[]): string {
-  return `${ids.length} ${ids.length === 1 ? "token" : "tokens"}: ${ids.join(" ")}`;
+  return `${ids.length} ${ids.length === 1 ? "token" : "tokens"}: ${idsJson(ids).slice(1, -1).replaceAll(",", " ")}`;
+}
+
+/** `[1,2,3]`: JSON.stringify writes millions of numbers about ten times faster than `join`. */
+function idsJson(ids: Token[]): string {
+  return JSON.stringify(ids);
 }
 
 /** `{"ids": [...], "pieces": [...], "count": n}`, each piece's JSON made once per token id (a 10 MB text has millions). */
 function jsonFormat(model: LlamaModel): (ids: Token[]) => string {
   const pieces = tokenPiecesOf(model);
-  const pieceJson: string[] = [];
+  // Dense, so V8 keeps it an array rather than a dictionary of a few thousand ids.
+  const pieceJson: (string | null)[] = new Array(model.fileInfo.metadata.tokenizer?.ggml?.tokens?.length ?? 0).fill(null);
   const pieceOf = (id: Token) => (pieceJson[id] ??= JSON.stringify(pieces.info(id).piece));
-  return (ids) => `{"ids":[${ids.join(",")}],"pieces":[${ids.map(pieceOf).join(",")}],"count":${ids.length}}`;
+  return (ids) => `{"ids":${idsJson(ids)},"pieces":[${ids.map(pieceOf).join(",")}],"count":${ids.length}}`;
 }
 
 async function readTexts(options: TokenizeOptions): Promise<string[]> {
