@@ -10,6 +10,7 @@ import { registerScoreCommand } from "./commands/score";
 import { registerGenerateCommand } from "./commands/generate";
 import { registerModelsCommand } from "./commands/models-inspect";
 import { registerServeCommand } from "./commands/serve";
+import { registerSessionCommand } from "./commands/session";
 import { registerStartCommand } from "./commands/start";
 import { registerTokenizeCommand } from "./commands/tokenize";
 import { reportAndExit } from "./cli-errors";
@@ -30,6 +31,7 @@ registerPerplexityCommand(program);
 registerFertilityCommand(program);
 registerScoreCommand(program);
 registerTokenizeCommand(program);
+registerSessionCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
 

@@ -1,0 +1,79 @@
+/**
+ * `polyglot session validate FILE` and `polyglot session merge A B … --out C`: checking a session
+ * file (docs/session-format.md) and pooling several raters' copies of one session, with their
+ * agreement (Cohen's or Fleiss' kappa), the items they disagree on and the leaderboard recomputed.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { LeaderboardRequestSchema, type Leaderboard } from "../../contract/compare";
+import { AppError } from "../../contract/errors";
+import { summarizeComparison, type SessionFile } from "../../contract/session";
+import { computeLeaderboard } from "../../services/compare/leaderboard/leaderboard";
+import { mergeSessions, type MergeReport } from "../../services/sessions/merge/merge-sessions";
+import { readSessionFile, writeSessionFile } from "../../services/sessions/session-file";
+import { action } from "../cli-errors";
+
+export function registerSessionCommand(program: Command): void {
+  const session = program.command("session").description("Check and combine comparison session files");
+
+  session
+    .command("validate")
+    .description("Check a session file against its format; exit 1 naming the file, field and problem if it is not valid")
+    .argument("<file>", "a .polyglot-session.json file")
+    .action(action(async (file: string) => {
+      const path = resolve(file);
+      const read = await mustRead(path);
+      const votes = read.comparisons.flatMap((comparison) => comparison.votes);
+      const raters = new Set(votes.map((vote) => vote.rater)).size;
+      process.stdout.write(`${path}: a valid ${read.format} file, version ${read.version}: ` +
+        `${read.comparisons.length} comparisons, ${votes.length} votes by ${raters} raters.\n`);
+    }));
+
+  session
+    .command("merge")
+    .description("Pool several raters' copies of a session: votes with their raters, agreement, conflicts, leaderboard")
+    .argument("<files...>", "session files (two or more)")
+    .requiredOption("--out <file>", "the merged session file to write (not one of the inputs)")
+    .option("--force", "overwrite --out if it exists")
+    .option("--json", "print the report as JSON")
+    .action(action(async (files: string[], options: { out: string; force?: boolean; json?: boolean }) => {
+      const paths = files.map((file) => resolve(file));
+      const out = resolve(options.out);
+      if (paths.length < 2) throw new AppError({ code: "INVALID_INPUT", message: "Give two session files or more to merge." });
+      if (paths.includes(out)) throw new AppError({ code: "INVALID_INPUT", file: out, message: `--out ${out} is one of the inputs: write the merge to a new file.` });
+      if (existsSync(out) && !options.force) {
+        throw new AppError({ code: "INVALID_INPUT", file: out, message: `${out} exists; choose another --out, or add --force to replace it.` });
+      }
+      const sources = await Promise.all(paths.map(async (file) => ({ file, session: await mustRead(file) })));
+      const { session: merged, report } = mergeSessions(sources);
+      await writeSessionFile(out, merged);
+      const leaderboard = computeLeaderboard(merged.comparisons.map(summarizeComparison), LeaderboardRequestSchema.parse({}));
+      process.stdout.write(options.json ? `${JSON.stringify({ out, ...report, leaderboard: leaderboard.models })}\n` : describe(out, report, leaderboard));
+    }));
+}
+
+async function mustRead(file: string): Promise<SessionFile> {
+  const session = await readSessionFile(file);
+  if (!session) throw new AppError({ code: "NOT_FOUND", file, message: `${file} does not exist.` });
+  return session;
+}
+
+function describe(out: string, report: MergeReport, leaderboard: Leaderboard): string {
+  const { agreement } = report;
+  const kappa = agreement.kappa === null ? "undefined" : agreement.kappa.toFixed(3);
+  const lines = [
+    `Wrote ${out}: ${report.comparisons} comparisons, ${report.votes} votes by ${report.raters.length} raters (${report.raters.join(", ")}).`,
+    agreement.method === null
+      ? "Agreement: needs two raters or more."
+      : `Agreement: ${agreement.method === "cohen" ? "Cohen's" : "Fleiss'"} kappa ${kappa} on ${agreement.items} items every rater judged.`,
+    `Conflicts: ${report.conflicts.length}`,
+    ...report.conflicts.map((item) => `  ${item.comparisonId} panes ${item.pair.join(" vs ")}: ` +
+      Object.entries(item.verdicts).map(([rater, verdict]) => `${rater} ${verdict}`).join(", ")),
+    "Leaderboard:",
+    ...leaderboard.models.map((model) => `  ${model.name}  ${model.rating.toFixed(0)}` +
+      (model.ciLow !== null && model.ciHigh !== null ? ` [${model.ciLow.toFixed(0)}, ${model.ciHigh.toFixed(0)}]` : "") +
+      `  (${model.wins}–${model.losses}–${model.ties})`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
