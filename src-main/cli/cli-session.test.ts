@@ -78,4 +78,35 @@ describe("polyglot session", () => {
     expect(await readFile(existing, "utf8")).toBe("keep me");
     expect(polyglot("session", "merge", ...inputs, "--out", existing, "--force").code).toBe(0);
   });
+
+  it("vote adds a rater's verdict to a comparison, checked against its panes", async () => {
+    const file = dir.join("vote.json");
+    await writeSessionFile(file, raterCopy("amina", ["a"]));
+    const { code, stdout } = polyglot("session", "vote", file, "--comparison", "c1", "--winner", "b", "--rater", "Wanjiru", "--pair", "1,0", "--note", "more fluent");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ rater: "Wanjiru", winner: "b", pair: [1, 0], note: "more fluent" });
+    const votes = (await readSessionFile(file))!.comparisons[0].votes;
+    expect(votes.map((vote) => [vote.rater, vote.winner, vote.pair])).toEqual([["amina", "a", [0, 1]], ["Wanjiru", "b", [1, 0]]]);
+
+    const before = await readFile(file, "utf8");
+    expect(polyglot("session", "vote", file, "--comparison", "c9", "--winner", "a", "--rater", "x").stderr).toMatch(/no comparison c9/);
+    expect(polyglot("session", "vote", file, "--comparison", "c1", "--winner", "a", "--rater", "x", "--pair", "0,5").stderr).toMatch(/two different panes of the 2/);
+    expect(polyglot("session", "vote", file, "--comparison", "c1", "--winner", "maybe", "--rater", "x").stderr).toMatch(/--winner/);
+    expect(polyglot("session", "vote", dir.join("missing.json"), "--comparison", "c1", "--winner", "a", "--rater", "x").stderr).toMatch(/does not exist/);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
+  it("export-dpo writes TRL preference pairs: chosen the winner's output, ties left out", async () => {
+    const out = dir.join("prefs.jsonl");
+    const { code, stderr } = polyglot("session", "export-dpo", dir.join("jonas.json"), "--out", out);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`Wrote 2 preference pairs to ${out}.\n`);
+    const records = (await readFile(out, "utf8")).trimEnd().split("\n").map((line) => JSON.parse(line));
+    // Jonas: a, b, tie — c1 chose base, c2 chose continued, c3 (a tie) has no pair.
+    expect(records.map((record) => [record.chosen, record.rejected])).toEqual([
+      ["base's answer", "continued's answer"],
+      ["continued's answer", "base's answer"],
+    ]);
+    expect(records[0].prompt).toBe("Translate into French: good morning");
+  });
 });

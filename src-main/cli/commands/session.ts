@@ -1,17 +1,22 @@
 /**
- * `polyglot session validate FILE` and `polyglot session merge A B … --out C`: checking a session
- * file (docs/session-format.md) and pooling several raters' copies of one session, with their
- * agreement (Cohen's or Fleiss' kappa), the items they disagree on and the leaderboard recomputed.
+ * `polyglot session …` on session files (docs/session-format.md): `validate` checks one; `vote`
+ * adds a rater's verdict (scripted rating); `merge` pools several raters' copies of one session,
+ * with their agreement (Cohen's or Fleiss' kappa), the items they disagree on and the leaderboard
+ * recomputed; `export-dpo` writes the votes as TRL preference data.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { LeaderboardRequestSchema, type Leaderboard } from "../../contract/compare";
+import { writeFile } from "node:fs/promises";
+import { LeaderboardRequestSchema, VoteRequestSchema, type Leaderboard } from "../../contract/compare";
 import { AppError } from "../../contract/errors";
 import { summarizeComparison, type SessionFile } from "../../contract/session";
 import { computeLeaderboard } from "../../services/compare/leaderboard/leaderboard";
 import { mergeSessions, type MergeReport } from "../../services/sessions/merge/merge-sessions";
+import { exportPreferences } from "../../services/compare/export/preference-export";
+import { newVote } from "../../services/sessions/new-vote";
 import { readSessionFile, writeSessionFile } from "../../services/sessions/session-file";
+import { SessionStore } from "../../services/sessions/session-store";
 import { action } from "../cli-errors";
 
 export function registerSessionCommand(program: Command): void {
@@ -28,6 +33,50 @@ export function registerSessionCommand(program: Command): void {
       const raters = new Set(votes.map((vote) => vote.rater)).size;
       process.stdout.write(`${path}: a valid ${read.format} file, version ${read.version}: ` +
         `${read.comparisons.length} comparisons, ${votes.length} votes by ${raters} raters.\n`);
+    }));
+
+  session
+    .command("vote")
+    .description("Add a rater's verdict on two panes of a comparison (the first two unless --pair)")
+    .argument("<file>", "a session file")
+    .requiredOption("--comparison <id>", "the comparison's id")
+    .requiredOption("--winner <verdict>", "a, b, tie or both-bad")
+    .requiredOption("--rater <name>", "who is rating")
+    .option("--pair <i,j>", "the panes compared, A first (0-based)", "0,1")
+    .option("--note <text>", "a note kept with the vote", "")
+    .action(action(async (file: string, options: { comparison: string; winner: string; rater: string; pair: string; note: string }) => {
+      const path = resolve(file);
+      const parsed = VoteRequestSchema.safeParse({
+        comparisonId: options.comparison, winner: options.winner, rater: options.rater, note: options.note,
+        pair: options.pair.split(",").map((index) => Number(index.trim())),
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new AppError({ code: "INVALID_INPUT", message: `--${issue.path[0] === "comparisonId" ? "comparison" : String(issue.path[0])}: ${issue.message}` });
+      }
+      await mustRead(path); // a vote goes into an existing session only
+      const store = await SessionStore.open(path);
+      const vote = newVote(store.current, parsed.data);
+      await store.addVote(parsed.data.comparisonId, vote);
+      process.stdout.write(`${JSON.stringify(vote)}\n`);
+    }));
+
+  session
+    .command("export-dpo")
+    .description("The votes as preference data for TRL's DPOTrainer (JSONL: prompt, chosen, rejected)")
+    .argument("<file>", "a session file")
+    .option("--out <file>", "write here instead of standard output")
+    .option("--chat", "TRL's conversational format (prompt as messages) instead of plain strings")
+    .action(action(async (file: string, options: { out?: string; chat?: boolean }) => {
+      const read = await mustRead(resolve(file));
+      // Ties and both-bad votes have no chosen answer: they are left out.
+      const [dpo] = exportPreferences(read.comparisons, { format: options.chat ? "dpo-chat" : "dpo", ties: "exclude" });
+      if (options.out) {
+        await writeFile(resolve(options.out), dpo.content);
+        process.stderr.write(`Wrote ${dpo.records} preference pairs to ${resolve(options.out)}.\n`);
+      } else {
+        process.stdout.write(dpo.content);
+      }
     }));
 
   session

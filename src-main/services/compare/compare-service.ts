@@ -13,6 +13,7 @@ import type { EventBus } from "../../rpc/event-bus";
 import type { GenerationService } from "../generation/generation-service";
 import { SEQUENCES_PER_MODEL } from "../models/memory-estimate";
 import type { ModelsService } from "../models/models-service";
+import { newVote } from "../sessions/new-vote";
 import type { SessionStore } from "../sessions/session-store";
 import type { MetricsWorkerClient } from "../../workers/metrics-worker-client";
 import { exportPreferences } from "./export/preference-export";
@@ -92,19 +93,8 @@ export class CompareService {
   }
 
   async vote(request: VoteRequest): Promise<Vote> {
-    const comparison = this.session.current.comparisons.find((candidate) => candidate.id === request.comparisonId);
-    if (!comparison) {
-      throw new AppError({ code: "NOT_FOUND", field: "comparisonId", message: `This session has no comparison ${request.comparisonId}.` });
-    }
-    const [a, b] = request.pair;
-    if (a === b || a >= comparison.panes.length || b >= comparison.panes.length) {
-      throw new AppError({
-        code: "INVALID_INPUT", field: "pair",
-        message: `A vote compares two different panes of the ${comparison.panes.length}; got ${a} and ${b}.`,
-      });
-    }
-    const { comparisonId, ...fields } = request;
-    const vote: Vote = { id: randomUUID(), createdAt: new Date().toISOString(), ...fields };
+    const vote = newVote(this.session.current, request);
+    const { comparisonId } = request;
     await this.session.addVote(comparisonId, vote);
     this.bus.emit("compare.voted", { comparisonId, vote });
     return vote;
