@@ -19,6 +19,7 @@ export default defineConfig({
           "bench-eval": resolve(__dirname, "src-main/bench/eval-bench.ts"),
           "bench-tokenize": resolve(__dirname, "src-main/bench/tokenize-bench.ts"),
           "bench-direct-tokenize": resolve(__dirname, "src-main/bench/direct-tokenize.ts"),
+          "bench-session": resolve(__dirname, "src-main/bench/session-bench.ts"),
           // CPU-heavy metrics (leaderboard bootstrap) on a worker thread.
           "metrics-worker": resolve(__dirname, "src-main/workers/metrics-worker.ts"),
         },
