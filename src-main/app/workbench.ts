@@ -14,7 +14,7 @@ import { EvalService } from "../services/eval/eval-service";
 import { GenerationService } from "../services/generation/generation-service";
 import { ModelsService } from "../services/models/models-service";
 import { PromptsService } from "../services/prompts/prompts-service";
-import { SessionStore } from "../services/sessions/session-store";
+import { SessionsService } from "../services/sessions/sessions-service";
 import { TokenizerPool } from "../services/tokenizers/tokenizer-pool";
 import { TokenizerService } from "../services/tokenizers/tokenizer-service";
 import { MetricsWorkerClient } from "../workers/metrics-worker-client";
@@ -41,7 +41,7 @@ export interface Workbench {
   generation: GenerationService;
   compare: CompareService;
   eval: EvalService;
-  session: SessionStore;
+  sessions: SessionsService;
   tokenizers: TokenizerService;
   prompts: PromptsService;
   workspaceDir: string;
@@ -53,13 +53,10 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const workspace = await openWorkspace(options.workspaceDir, { demo: options.demo ?? true });
   const models = new ModelsService(workspace, bus, { hashInBackground: options.hashModels ?? true });
   const generation = new GenerationService(models, bus);
-  // A session file named by the user must open; the app's own may be damaged and the app still starts.
-  const session = options.sessionFile
-    ? await SessionStore.open(options.sessionFile)
-    : await SessionStore.open(workspace.defaultSessionFile, { unreadable: "refuse-writes" });
   const metrics = new MetricsWorkerClient();
-  const compare = new CompareService(models, generation, bus, session, metrics, { waitForHashes: options.hashModels ?? true });
   const evaluation = new EvalService(models, bus, metrics, { runsDir: workspace.evalRunsDir, workspaceDir: workspace.dir });
+  const sessions = await SessionsService.start(workspace, { bus, models, generation, evaluation, metrics }, options.sessionFile);
+  const compare = new CompareService(models, generation, bus, sessions, metrics, { waitForHashes: options.hashModels ?? true });
   const tokenizerPool = new TokenizerPool(models);
   const tokenizers = new TokenizerService(models, tokenizerPool, bus, metrics);
   const prompts = new PromptsService(workspace.dir, tokenizerPool);
@@ -72,7 +69,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         appVersion: APP_VERSION, mode: options.mode, workspaceDir: workspace.dir, ...runtime,
         totalRamBytes: os.totalmem(), freeRamBytes: os.freemem(),
         canPickFiles: options.pickFiles !== undefined, readOnly: context.readOnly,
-        sessionFile: session.path, sessionError: session.openError?.toData() ?? null,
+        sessionFile: sessions.store.path, sessionError: sessions.store.openError?.toData() ?? null,
       };
     },
     "system.pickModelFiles": async () => {
@@ -99,7 +96,27 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     "compare.vote": async (request) => compare.vote(request),
     "compare.leaderboard": async (request) => compare.leaderboard(request),
     "compare.export": async (request) => compare.export(request),
-    "session.current": async () => ({ path: session.path, session: session.current }),
+    "session.current": async () => ({ path: sessions.store.path, session: sessions.store.current }),
+    "session.describe": async () => sessions.describe(),
+    "session.comparison": async ({ id }) => sessions.comparison(id),
+    "session.list": async () => sessions.list(),
+    "session.open": async ({ path }) => sessions.open(path),
+    "session.create": async ({ title }) => sessions.create(title),
+    "session.setNotes": async ({ comparisonId, notes }) => {
+      await sessions.setNotes(comparisonId, notes);
+      return {};
+    },
+    "session.linkEvalRun": async ({ runId }) => sessions.linkEvalRun(runId),
+    "session.unlinkEvalRun": async ({ runId }) => {
+      await sessions.unlinkEvalRun(runId);
+      return {};
+    },
+    "session.agreement": async () => sessions.agreement(),
+    "session.matchModels": async () => sessions.matchModels(),
+    "session.replay": async (request, context) => sessions.replay(request, context.connectionId),
+    "session.cancelReplay": async ({ jobId }) => ({ cancelled: sessions.cancelReplay(jobId) }),
+    "session.merge": async ({ paths, out, force, open }) => sessions.merge(paths, out, force, open),
+    "session.exportHtml": async () => sessions.exportHtml(),
     "eval.inspectData": async ({ task, data }) => evaluation.inspectData(task, data),
     "eval.start": async (request) => evaluation.start(request),
     "eval.cancel": async ({ runId }) => ({ cancelled: evaluation.cancel(runId) }),
@@ -135,13 +152,15 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   };
 
   return {
-    bus, models, generation, compare, eval: evaluation, session, tokenizers, prompts, workspaceDir: workspace.dir,
+    bus, models, generation, compare, eval: evaluation, sessions, tokenizers, prompts, workspaceDir: workspace.dir,
     rpc: new RpcServer(handlers, bus, (connectionId) => {
       generation.cancelRunsOfConnection(connectionId);
       tokenizers.cancelCorpusOfConnection(connectionId);
+      sessions.cancelReplaysOfConnection(connectionId);
     }),
     async dispose() {
       await compare.dispose();
+      await sessions.dispose();
       await evaluation.dispose();
       await tokenizers.dispose();
       await tokenizerPool.dispose();

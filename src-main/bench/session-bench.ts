@@ -7,7 +7,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import { join } from "node:path";
 import type { GeneratedToken } from "../contract/generation";
-import { ComparisonSchema, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from "../contract/session";
+import { ComparisonSchema, SESSION_FORMAT, SESSION_VERSION, roundLogprob, type SessionFile } from "../contract/session";
 import { readSessionFile, writeSessionFile } from "../services/sessions/session-file";
 import { format, median } from "./bench-stats";
 
@@ -20,8 +20,8 @@ const TOP = 5;
 function bigSession(): SessionFile {
   const words = ["Habari", " ya", " leo", ",", " rafiki", " yangu", ".", " Ninafurahi", " kukuona", "!"];
   const tokens: GeneratedToken[] = Array.from({ length: TOKENS }, (_, index) => ({
-    id: 1000 + index, text: words[index % words.length], logprob: -0.1 * (index % 7),
-    top: Array.from({ length: TOP }, (_, rank) => ({ id: 1000 + index + rank, text: words[(index + rank) % words.length], logprob: -0.1 * (index % 7) - rank })),
+    id: 1000 + index, text: words[index % words.length], logprob: roundLogprob(-0.1 * (index % 7) - index / 997),
+    top: Array.from({ length: TOP }, (_, rank) => ({ id: 1000 + index + rank, text: words[(index + rank) % words.length], logprob: roundLogprob(-0.1 * (index % 7) - index / 997 - rank * 1.37) })),
   }));
   const comparisons = Array.from({ length: COMPARISONS }, (_, index) => ComparisonSchema.parse({
     id: `comparison-${index}`, createdAt: new Date(Date.UTC(2025, 0, 1) + index * 60_000).toISOString(),
@@ -38,7 +38,7 @@ function bigSession(): SessionFile {
     })),
     votes: [{ id: `vote-${index}`, createdAt: new Date(Date.UTC(2025, 0, 2) + index * 60_000).toISOString(), rater: "amina", pair: [0, 1], winner: "a", note: "", promptLanguage: null, responseLanguage: null, blind: true }],
   }));
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, id: "bench", title: "bench", createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z", comparisons };
+  return { format: SESSION_FORMAT, version: SESSION_VERSION, id: "bench", title: "bench", createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z", notes: "", evalRuns: [], comparisons };
 }
 
 async function main(): Promise<void> {

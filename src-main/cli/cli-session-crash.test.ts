@@ -30,7 +30,7 @@ function bigSession(): SessionFile {
     for (const pane of comparison.panes) pane.output.tokens = tokens;
     return comparison;
   });
-  return { format: "polyglot-session", version: 1, id: "big", title: "big", createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z", comparisons };
+  return { format: "polyglot-session", version: 2, id: "big", title: "big", createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z", notes: "", evalRuns: [], comparisons };
 }
 
 type KillAt = { afterMs: number } | { afterWriteStartsMs: number } | null;

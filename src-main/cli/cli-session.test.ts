@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SessionFileSchema, type SessionFile, type Verdict } from "../contract/session";
+import { SESSION_VERSION, SessionFileSchema, type SessionFile, type Verdict } from "../contract/session";
 import { readSessionFile, writeSessionFile } from "../services/sessions/session-file";
 import { CLI, polyglot } from "../test-support/cli-runner";
 import { makeComparison } from "../test-support/comparison-factory";
@@ -17,7 +17,7 @@ const PANES = [{ name: "base", sha256: "aa" }, { name: "continued", sha256: "bb"
 
 function raterCopy(rater: string, verdicts: Verdict[]): SessionFile {
   return SessionFileSchema.parse({
-    format: "polyglot-session", version: 1, id: `session-${rater}`, title: "Greetings",
+    format: "polyglot-session", version: SESSION_VERSION, id: `session-${rater}`, title: "Greetings",
     createdAt: "2025-02-01T09:00:00.000Z", updatedAt: "2025-02-03T12:00:00.000Z",
     comparisons: verdicts.map((winner, index) => makeComparison({
       id: `c${index + 1}`, createdAt: `2025-02-0${index + 1}T10:00:00.000Z`, panes: PANES,

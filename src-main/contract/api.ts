@@ -24,7 +24,11 @@ import {
 import {
   CorpusInfoSchema, FertilityProgressEventSchema, FertilityReportSchema, FertilityRequestSchema, TokenizeRequestSchema, TokenizeResultSchema,
 } from "./tokenize";
-import { MAX_PANES, SessionFileSchema, VoteSchema } from "./session";
+import { ComparisonSchema, EvalRunRefSchema, MAX_PANES, SessionFileSchema, VoteSchema } from "./session";
+import {
+  AgreementReportSchema, CurrentSessionSchema, MergeReportSchema, MergeRequestSchema, ModelMatchSchema, ReplayProgressEventSchema,
+  ReplayReportSchema, ReplayRequestSchema, SessionChangedEventSchema, SessionListSchema, SetNotesRequestSchema,
+} from "./sessions";
 
 const procedure = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const none = z.object({}).strict();
@@ -107,8 +111,32 @@ export const procedures = {
   "tokenize.corpus": procedure(FertilityRequestSchema, FertilityReportSchema),
   "tokenize.cancelCorpus": procedure(z.object({ jobId: z.string() }).strict(), z.object({ cancelled: z.boolean() })),
 
-  /** The session comparisons are saved in, with its file's path. */
+  /** The session comparisons are saved in, with its file's path (every token: can be large; see session.describe). */
   "session.current": procedure(none, z.object({ path: z.string(), session: SessionFileSchema })),
+  /** The current session without tokens, how it was opened (migrated, unreadable). */
+  "session.describe": procedure(none, CurrentSessionSchema),
+  /** One comparison of the current session, with its tokens. */
+  "session.comparison": procedure(z.object({ id: z.string().min(1) }).strict(), ComparisonSchema),
+  /** Recent sessions and those in the workspace's `sessions/` folder. */
+  "session.list": procedure(none, SessionListSchema),
+  /** Makes another session file the current one (a file that cannot be read is refused, naming it). */
+  "session.open": procedure(z.object({ path: z.string().min(1) }).strict(), CurrentSessionSchema),
+  "session.create": procedure(z.object({ title: z.string().trim().min(1, "a title") }).strict(), CurrentSessionSchema),
+  "session.setNotes": procedure(SetNotesRequestSchema, z.object({})),
+  /** Refers to an eval run from the session, keeping its results as they are now. */
+  "session.linkEvalRun": procedure(z.object({ runId: z.string().min(1) }).strict(), EvalRunRefSchema),
+  "session.unlinkEvalRun": procedure(z.object({ runId: z.string().min(1) }).strict(), z.object({})),
+  /** The current session's raters, their agreement (Cohen's or Fleiss' kappa) and conflicts. */
+  "session.agreement": procedure(none, AgreementReportSchema),
+  /** Each model the session names, found among the local models by sha256, then by name, or missing. */
+  "session.matchModels": procedure(none, z.array(ModelMatchSchema)),
+  /** Reruns comparisons on the matched local models; progress as `session.replayProgress`. */
+  "session.replay": procedure(ReplayRequestSchema, ReplayReportSchema),
+  "session.cancelReplay": procedure(z.object({ jobId: z.string() }).strict(), z.object({ cancelled: z.boolean() })),
+  /** Merges raters' copies of a session into a new file (and opens it unless `open` is false). */
+  "session.merge": procedure(MergeRequestSchema, z.object({ path: z.string(), report: MergeReportSchema, leaderboard: LeaderboardSchema })),
+  /** The current session as one self-contained HTML file. */
+  "session.exportHtml": procedure(none, ExportedFileSchema),
 } as const;
 
 export const events = {
@@ -118,6 +146,9 @@ export const events = {
   "generation.done": GenerationDoneEventSchema,
   "compare.finished": CompareFinishedEventSchema,
   "compare.voted": VotedEventSchema,
+  /** The current session was switched, or its notes or eval-run references changed. */
+  "session.changed": SessionChangedEventSchema,
+  "session.replayProgress": ReplayProgressEventSchema,
   "eval.progress": EvalProgressEventSchema,
   "eval.finished": EvalFinishedEventSchema,
   "tokenize.corpusProgress": FertilityProgressEventSchema,

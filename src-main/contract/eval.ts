@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { AppErrorDataSchema } from "./errors";
-import { LanguageCodeSchema } from "./session";
+import { LanguageCodeSchema } from "./language-code";
 
 export const EVAL_TASK_NAMES = ["xcopa", "belebele", "xstorycloze", "mmmlu", "xnli", "pawsx", "flores", "tydiqa", "perplexity", "custom"] as const;
 export const EvalTaskNameSchema = z.enum(EVAL_TASK_NAMES);

@@ -5,18 +5,19 @@
  */
 import { z } from "zod";
 import { AppErrorDataSchema } from "./errors";
+import { SummaryRowSchema } from "./eval";
+import { LanguageCodeSchema } from "./language-code";
 import {
   ChatMessageSchema, ChatTemplateChoiceSchema, GeneratedTokenSchema, GenerationStatsSchema, SamplingParamsSchema,
 } from "./generation";
 
 export const SESSION_FORMAT = "polyglot-session";
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
 /** Panes in one comparison. */
 export const MIN_PANES = 1;
 export const MAX_PANES = 6;
 
-/** Flores-200 style: ISO 639-3 code, underscore, ISO 15924 script (`swh_Latn`). */
-export const LanguageCodeSchema = z.string().regex(/^[a-z]{3}_[A-Z][a-z]{3}$/, "a Flores-200 code such as swh_Latn");
+export { LanguageCodeSchema };
 
 export const PromptSpecSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("completion"), text: z.string() }),
@@ -94,6 +95,8 @@ export const ComparisonSchema = z.object({
   origin: PromptOriginSchema.nullable(),
   panes: z.array(PaneRecordSchema).min(MIN_PANES).max(MAX_PANES),
   votes: z.array(VoteSchema),
+  /** Free text about this comparison (what to look at, what went wrong). */
+  notes: z.string().default(""),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
@@ -113,6 +116,21 @@ export function summarizeComparison(comparison: Comparison): ComparisonSummary {
   };
 }
 
+/**
+ * An evaluation run the session refers to, with its results as they were when it was added: the
+ * session (and its HTML report) shows them on a machine that does not have the run's folder.
+ */
+export const EvalRunRefSchema = z.object({
+  runId: z.string(),
+  name: z.string(),
+  addedAt: z.string(),
+  tasks: z.array(z.string()),
+  models: z.array(z.string()),
+  rows: z.array(SummaryRowSchema),
+});
+export type EvalRunRef = z.infer<typeof EvalRunRefSchema>;
+
+/** A session as the app holds it and the API sends it (the file stores tokens more compactly: session-disk.ts). */
 export const SessionFileSchema = z.object({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),
@@ -120,6 +138,18 @@ export const SessionFileSchema = z.object({
   title: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Free text about the whole session. */
+  notes: z.string().default(""),
+  evalRuns: z.array(EvalRunRefSchema).default([]),
   comparisons: z.array(ComparisonSchema),
 });
 export type SessionFile = z.infer<typeof SessionFileSchema>;
+
+/**
+ * Log-probs are kept to 5 decimals (a probability to 1 part in 100,000): the digits beyond are
+ * noise for every use here and made up most of a session's size. Applied when an output is
+ * recorded, so what is saved is exactly what was held.
+ */
+export function roundLogprob(logprob: number): number {
+  return Math.round(logprob * 1e5) / 1e5 || 0;
+}

@@ -15,7 +15,8 @@ export interface ConnectionOptions {
 }
 
 const READ_ONLY_METHODS = new Set<Method>([
-  "system.info", "models.list", "compare.leaderboard", "compare.export", "session.current",
+  "system.info", "models.list", "compare.leaderboard", "compare.export",
+  "session.current", "session.describe", "session.comparison", "session.list", "session.agreement", "session.matchModels", "session.exportHtml",
   "eval.inspectData", "eval.runs", "eval.run", "eval.items", "eval.delta", "eval.export", "eval.tiers",
   "prompts.library", "prompts.history", "prompts.preview",
   "tokenize.text", "tokenize.inspectCorpus",

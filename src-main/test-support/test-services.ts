@@ -46,7 +46,7 @@ export async function startServices(workspaceDir: string): Promise<TestServices>
   const session = await SessionStore.open(workspace.defaultSessionFile);
   // From source there is no built worker: the metrics run inline (see MetricsWorkerClient).
   const metrics = new MetricsWorkerClient();
-  const compare = new CompareService(models, generation, bus, session, metrics);
+  const compare = new CompareService(models, generation, bus, { store: session }, metrics);
   const evaluation = new EvalService(models, bus, metrics, { runsDir: workspace.evalRunsDir, workspaceDir: workspace.dir });
   await models.start();
   return {

@@ -3,7 +3,8 @@
  * and returns plain data that structured clone can carry.
  */
 import type { Leaderboard, LeaderboardRequest } from "../contract/compare";
-import type { ComparisonSummary } from "../contract/session";
+import type { ComparisonSummary, SessionFile } from "../contract/session";
+import { renderSessionReport } from "../services/sessions/report/html-report";
 import { readFileSync } from "node:fs";
 import { computeLeaderboard } from "../services/compare/leaderboard/leaderboard";
 import type { DeltaRequest, DeltaRow, ItemRecord, SummaryRow } from "../contract/eval";
@@ -31,6 +32,8 @@ export const metricsTasks = {
   /** A corpus language's words, characters and bytes (word segmentation of ~1,000 sentences takes a while). */
   textCounts: (input: { sentences: string[] }): TextCounts =>
     input.sentences.reduce((total, sentence) => addCounts(total, countText(sentence)), { words: 0, characters: 0, bytes: 0 }),
+  /** The session as one self-contained HTML page. */
+  sessionReport: (input: { session: SessionFile }): string => renderSessionReport(input.session),
 };
 
 export type MetricsTasks = typeof metricsTasks;

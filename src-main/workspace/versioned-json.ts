@@ -12,6 +12,11 @@ export interface FileKind {
   version: number;
   /** What people call it in messages ("session", "workspace"). */
   noun: string;
+  /**
+   * Brings the JSON of an older version up to `version` (before validation). Kinds without one
+   * read only their current version.
+   */
+  migrate?: (json: Record<string, unknown>, fromVersion: number) => unknown;
 }
 
 export function parseVersionedJson<S extends z.ZodType>(file: string, text: string, kind: FileKind, schema: S): z.output<S> {
@@ -31,6 +36,8 @@ export function parseVersionedJson<S extends z.ZodType>(file: string, text: stri
       message: `${file} was written by a newer Polyglot Workbench (${kind.noun} version ${header.version}; this one reads ${kind.version}). Update the app; the file was left untouched.`,
     });
   }
+  const older = typeof header.version === "number" && Number.isInteger(header.version) && header.version >= 1 && header.version < kind.version;
+  if (older && kind.migrate) json = kind.migrate(json as Record<string, unknown>, header.version as number);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -47,9 +47,14 @@ export class Workspace {
     return join(this.dir, ".polyglot");
   }
 
-  /** Where the app saves comparisons until sessions can be chosen (Sessions, issue 6). */
+  /** Session files made in the app (others may live anywhere). */
+  get sessionsDir(): string {
+    return join(this.dir, "sessions");
+  }
+
+  /** The session comparisons go into until another is opened or created. */
   get defaultSessionFile(): string {
-    return join(this.dir, "sessions", "default.polyglot-session.json");
+    return join(this.sessionsDir, "default.polyglot-session.json");
   }
 
   /** Evaluation runs, one folder each. */

@@ -4,18 +4,16 @@
  * with their agreement (Cohen's or Fleiss' kappa), the items they disagree on and the leaderboard
  * recomputed; `export-dpo` writes the votes as TRL preference data.
  */
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { writeFile } from "node:fs/promises";
-import { LeaderboardRequestSchema, VoteRequestSchema, type Leaderboard } from "../../contract/compare";
+import { VoteRequestSchema, type Leaderboard } from "../../contract/compare";
 import { AppError } from "../../contract/errors";
-import { summarizeComparison, type SessionFile } from "../../contract/session";
-import { computeLeaderboard } from "../../services/compare/leaderboard/leaderboard";
-import { mergeSessions, type MergeReport } from "../../services/sessions/merge/merge-sessions";
+import type { MergeReport } from "../../contract/sessions";
+import { mergeSessionFiles } from "../../services/sessions/merge/merge-files";
 import { exportPreferences } from "../../services/compare/export/preference-export";
 import { newVote } from "../../services/sessions/new-vote";
-import { readSessionFile, writeSessionFile } from "../../services/sessions/session-file";
+import { readExistingSessionFile } from "../../services/sessions/session-file";
 import { SessionStore } from "../../services/sessions/session-store";
 import { action } from "../cli-errors";
 
@@ -28,7 +26,7 @@ export function registerSessionCommand(program: Command): void {
     .argument("<file>", "a .polyglot-session.json file")
     .action(action(async (file: string) => {
       const path = resolve(file);
-      const read = await mustRead(path);
+      const read = await readExistingSessionFile(path);
       const votes = read.comparisons.flatMap((comparison) => comparison.votes);
       const raters = new Set(votes.map((vote) => vote.rater)).size;
       process.stdout.write(`${path}: a valid ${read.format} file, version ${read.version}: ` +
@@ -54,7 +52,7 @@ export function registerSessionCommand(program: Command): void {
         const issue = parsed.error.issues[0];
         throw new AppError({ code: "INVALID_INPUT", message: `--${issue.path[0] === "comparisonId" ? "comparison" : String(issue.path[0])}: ${issue.message}` });
       }
-      await mustRead(path); // a vote goes into an existing session only
+      await readExistingSessionFile(path); // a vote goes into an existing session only
       const store = await SessionStore.open(path);
       const vote = newVote(store.current, parsed.data);
       await store.addVote(parsed.data.comparisonId, vote);
@@ -68,7 +66,7 @@ export function registerSessionCommand(program: Command): void {
     .option("--out <file>", "write here instead of standard output")
     .option("--chat", "TRL's conversational format (prompt as messages) instead of plain strings")
     .action(action(async (file: string, options: { out?: string; chat?: boolean }) => {
-      const read = await mustRead(resolve(file));
+      const read = await readExistingSessionFile(resolve(file));
       // Ties and both-bad votes have no chosen answer: they are left out.
       const [dpo] = exportPreferences(read.comparisons, { format: options.chat ? "dpo-chat" : "dpo", ties: "exclude" });
       if (options.out) {
@@ -87,25 +85,10 @@ export function registerSessionCommand(program: Command): void {
     .option("--force", "overwrite --out if it exists")
     .option("--json", "print the report as JSON")
     .action(action(async (files: string[], options: { out: string; force?: boolean; json?: boolean }) => {
-      const paths = files.map((file) => resolve(file));
       const out = resolve(options.out);
-      if (paths.length < 2) throw new AppError({ code: "INVALID_INPUT", message: "Give two session files or more to merge." });
-      if (paths.includes(out)) throw new AppError({ code: "INVALID_INPUT", file: out, message: `--out ${out} is one of the inputs: write the merge to a new file.` });
-      if (existsSync(out) && !options.force) {
-        throw new AppError({ code: "INVALID_INPUT", file: out, message: `${out} exists; choose another --out, or add --force to replace it.` });
-      }
-      const sources = await Promise.all(paths.map(async (file) => ({ file, session: await mustRead(file) })));
-      const { session: merged, report } = mergeSessions(sources);
-      await writeSessionFile(out, merged);
-      const leaderboard = computeLeaderboard(merged.comparisons.map(summarizeComparison), LeaderboardRequestSchema.parse({}));
+      const { report, leaderboard } = await mergeSessionFiles(files.map((file) => resolve(file)), out, options.force ?? false);
       process.stdout.write(options.json ? `${JSON.stringify({ out, ...report, leaderboard: leaderboard.models })}\n` : describe(out, report, leaderboard));
     }));
-}
-
-async function mustRead(file: string): Promise<SessionFile> {
-  const session = await readSessionFile(file);
-  if (!session) throw new AppError({ code: "NOT_FOUND", file, message: `${file} does not exist.` });
-  return session;
 }
 
 function describe(out: string, report: MergeReport, leaderboard: Leaderboard): string {

@@ -1,8 +1,7 @@
 import os from "node:os";
-import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CompareRequestSchema, type CompareRequestInput } from "../../contract/compare";
-import { SessionFileSchema } from "../../contract/session";
+import { readSessionFile } from "../sessions/session-file";
 import { BOS_ID } from "../../fixtures/byte-vocabulary";
 import {
   bytesToText, findPrompt, fixtureTable, greedyContinuation, row, SAFE_MARGIN, textToIds, type FixtureName,
@@ -78,8 +77,12 @@ describe("CompareService", () => {
     const { compare, session } = fixtures.services;
     const started = await compare.start(request({ prompt: { mode: "completion", text: "The river" }, panes: [pane("polyglot-base", 5), pane("polyglot-continued", 5)] }));
     const { comparison } = await started.finished;
-    const onDisk = SessionFileSchema.parse(JSON.parse(await readFile(session.path, "utf8")));
-    expect(onDisk.comparisons.find((saved) => saved.id === comparison.id)).toEqual(comparison);
+    const onDisk = await readSessionFile(session.path);
+    expect(onDisk!.comparisons.find((saved) => saved.id === comparison.id)).toEqual(comparison);
+    // Log-probs are recorded to 5 decimals, as the file keeps them.
+    const logprobs = comparison.panes.flatMap((pane) => pane.output.tokens.flatMap((token) => [token.logprob, ...(token.top ?? []).map((top) => top.logprob)]));
+    expect(logprobs.length).toBeGreaterThan(10);
+    expect(logprobs.filter((logprob) => /\.\d{6,}/.test(String(logprob)))).toEqual([]);
   });
 
   it("a chat prompt uses each model's own template, or the one chosen for all", async () => {

@@ -8,7 +8,7 @@ import type { CompareFinishedEvent, CompareRequest, ExportRequest, Leaderboard, 
 import { AppError, type AppErrorData } from "../../contract/errors";
 import type { GeneratedToken, GenerationDoneEvent, GenerationRequest } from "../../contract/generation";
 import { modelDisplayName } from "../../contract/models";
-import { summarizeComparison, type Comparison, type ModelIdentity, type PaneRecord, type Vote } from "../../contract/session";
+import { roundLogprob, summarizeComparison, type Comparison, type ModelIdentity, type PaneRecord, type Vote } from "../../contract/session";
 import type { EventBus } from "../../rpc/event-bus";
 import type { GenerationService } from "../generation/generation-service";
 import { SEQUENCES_PER_MODEL } from "../models/memory-estimate";
@@ -48,7 +48,8 @@ export class CompareService {
     private readonly models: ModelsService,
     private readonly generation: GenerationService,
     private readonly bus: EventBus,
-    private readonly session: SessionStore,
+    /** Where comparisons and votes are saved: the current session (it can change between runs). */
+    private readonly sessions: { readonly store: SessionStore },
     private readonly metrics: MetricsWorkerClient,
     /**
      * Wait for each model's sha256 before saving (votes are pooled by it). Off for one-shot
@@ -65,6 +66,8 @@ export class CompareService {
   ): Promise<StartedComparison> {
     for (const [index, pane] of request.panes.entries()) this.checkModelExists(pane, index);
     const comparisonId = randomUUID();
+    // Saved in the session current when it started, even if another is opened meanwhile.
+    const store = this.sessions.store;
     const createdAt = new Date().toISOString();
     const loadErrors = await this.loadModels(request.panes, contextSize);
     const tokens: GeneratedToken[][] = request.panes.map(() => []);
@@ -78,8 +81,8 @@ export class CompareService {
 
     const finished = Promise.all(runs.map((run) => run.finished))
       .then((outcomes) => Promise.all(request.panes.map((pane, index) => this.paneRecord(pane, tokens[index], outcomes[index]))))
-      .then((panes) => this.save({
-        id: comparisonId, createdAt, prompt: request.prompt, language: request.language, origin: request.origin, votes: [], panes,
+      .then((panes) => this.save(store, {
+        id: comparisonId, createdAt, prompt: request.prompt, language: request.language, origin: request.origin, votes: [], notes: "", panes,
       }))
       .finally(() => this.active.delete(comparisonId));
     this.active.set(comparisonId, { runIds, finished });
@@ -93,9 +96,10 @@ export class CompareService {
   }
 
   async vote(request: VoteRequest): Promise<Vote> {
-    const vote = newVote(this.session.current, request);
+    const store = this.sessions.store;
+    const vote = newVote(store.current, request);
     const { comparisonId } = request;
-    await this.session.addVote(comparisonId, vote);
+    await store.addVote(comparisonId, vote);
     this.bus.emit("compare.voted", { comparisonId, vote });
     return vote;
   }
@@ -103,11 +107,11 @@ export class CompareService {
   /** Computed on the metrics worker: a bootstrap over many votes takes a second or more. */
   leaderboard(request: LeaderboardRequest): Promise<Leaderboard> {
     // Ratings need the models and votes, not the tokens: keep the message to the worker small.
-    return this.metrics.run("leaderboard", { comparisons: this.session.current.comparisons.map(summarizeComparison), request });
+    return this.metrics.run("leaderboard", { comparisons: this.sessions.store.current.comparisons.map(summarizeComparison), request });
   }
 
   export(request: ExportRequest) {
-    return exportPreferences(this.session.current.comparisons, request);
+    return exportPreferences(this.sessions.store.current.comparisons, request);
   }
 
   /** Ends every running comparison and waits until each is saved. */
@@ -115,7 +119,7 @@ export class CompareService {
     const running = [...this.active.values()];
     for (const id of this.active.keys()) this.cancel(id);
     await Promise.allSettled(running.map((comparison) => comparison.finished));
-    await this.session.flush();
+    await this.sessions.store.flush();
   }
 
   private checkModelExists(pane: PaneSpec, index: number): void {
@@ -153,7 +157,7 @@ export class CompareService {
       params: pane.params,
       topAlternatives: pane.topAlternatives,
       output: {
-        text: done.text, tokens, stats: done.stats, renderedPrompt: done.renderedPrompt, promptSpecialRanges: done.promptSpecialRanges, error: done.error,
+        text: done.text, tokens: tokens.map(roundedLogprobs), stats: done.stats, renderedPrompt: done.renderedPrompt, promptSpecialRanges: done.promptSpecialRanges, error: done.error,
       },
     };
   }
@@ -172,8 +176,8 @@ export class CompareService {
   }
 
   /** Never rejects: a failed save is reported with the comparison, which clients still show. */
-  private async save(comparison: Comparison): Promise<FinishedComparison> {
-    const saveError = await this.session.addComparison(comparison).then(() => null, (error) => AppError.from(error).toData());
+  private async save(store: SessionStore, comparison: Comparison): Promise<FinishedComparison> {
+    const saveError = await store.addComparison(comparison).then(() => null, (error) => AppError.from(error).toData());
     this.bus.emit("compare.finished", { comparison: summarizeComparison(comparison), saveError });
     return { comparison, saveError };
   }
@@ -191,4 +195,11 @@ function failedRun(error: AppErrorData): GenerationDoneEvent {
     runId: "", text: "", renderedPrompt: "", promptSpecialRanges: [], error,
     stats: { promptTokens: 0, generatedTokens: 0, timeToFirstTokenMs: null, tokensPerSecond: null, totalMs: 0, stopReason: "error" },
   };
+}
+
+/** Saved log-probs are kept to 5 decimals (see roundLogprob): what is held is what the file holds. */
+function roundedLogprobs(token: GeneratedToken): GeneratedToken {
+  const rounded: GeneratedToken = { ...token, logprob: roundLogprob(token.logprob) };
+  if (token.top) rounded.top = token.top.map((alternative) => ({ ...alternative, logprob: roundLogprob(alternative.logprob) }));
+  return rounded;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SessionFileSchema } from "../../contract/session";
 import { makeComparison } from "../../test-support/comparison-factory";
 import { useTempDir } from "../../test-support/temp-dir";
-import { newSession, readSessionFile, serializeSession, writeSessionFile } from "./session-file";
+import { newSession, parseSessionText, readSessionFile, serializeSession, writeSessionFile } from "./session-file";
 import { SessionStore } from "./session-store";
 import { startWorkbench } from "../../app/workbench";
 import { Workspace } from "../../workspace/workspace";
@@ -21,14 +21,19 @@ function sessionWithTokens() {
 }
 
 describe("session file", () => {
-  it("is JSON that parses back to the same session, one line per token", () => {
+  it("is JSON that parses back to the same session, one line per token", async () => {
     const session = sessionWithTokens();
     const text = serializeSession(session);
-    expect(SessionFileSchema.parse(JSON.parse(text))).toEqual(SessionFileSchema.parse(session));
-    const tokenLines = text.split("\n").filter((line) => line.trimStart().startsWith('{"id":'));
+    expect(parseSessionText("s.json", text)).toEqual({ session: SessionFileSchema.parse(session), migratedFrom: null });
+    const tokenLines = text.split("\n").filter((line) => /^\s+\[\d+,/.test(line));
     expect(tokenLines).toHaveLength(2);
-    expect(JSON.parse(tokenLines[1].trim())).toEqual(session.comparisons[0].panes[0].output.tokens[1]);
+    expect(tokenLines[1].trim()).toBe('[3,"م",-0.25,[[3,"م",-0.25]]]');
     expect(text.endsWith("}\n")).toBe(true);
+    // Round trip through a real file and the store.
+    const file = tmp.join("round-trip.polyglot-session.json");
+    await writeSessionFile(file, session);
+    expect((await SessionStore.open(file)).current).toEqual(SessionFileSchema.parse(session));
+    expect(await readFile(file, "utf8")).toBe(text);
   });
 
   it("writes the same bytes for the same session whatever order its keys were built in", () => {
@@ -42,7 +47,7 @@ describe("session file", () => {
     const good = serializeSession(sessionWithTokens());
     const cases = [
       { text: good.slice(0, good.length / 2), message: /not valid JSON/ },
-      { text: good.replace('"version": 1', '"version": 99'), message: /newer Polyglot Workbench/, field: "version" },
+      { text: good.replace('"version": 2', '"version": 99'), message: /newer Polyglot Workbench/, field: "version" },
       { text: good.replace('"backend": "local"', '"backend": "remote"'), message: /field "comparisons.0.panes.0.backend"/, field: "comparisons.0.panes.0.backend" },
       { text: JSON.stringify({ hello: 1 }), message: /not a session file/, field: "format" },
     ];
@@ -79,9 +84,9 @@ describe("session file", () => {
     await writeFile(workspace.defaultSessionFile, broken);
     const workbench = await startWorkbench({ workspaceDir, mode: "server", demo: false, hashModels: false });
     try {
-      expect(workbench.session.openError).toMatchObject({ code: "INVALID_INPUT", file: workspace.defaultSessionFile });
-      expect(workbench.session.current.comparisons).toEqual([]);
-      await expect(workbench.session.addComparison(makeComparison({ panes: [{ name: "a" }] }))).rejects.toMatchObject({ file: workspace.defaultSessionFile });
+      expect(workbench.sessions.store.openError).toMatchObject({ code: "INVALID_INPUT", file: workspace.defaultSessionFile });
+      expect(workbench.sessions.store.current.comparisons).toEqual([]);
+      await expect(workbench.sessions.store.addComparison(makeComparison({ panes: [{ name: "a" }] }))).rejects.toMatchObject({ file: workspace.defaultSessionFile });
       expect(await readFile(workspace.defaultSessionFile, "utf8")).toBe(broken);
     } finally {
       await workbench.dispose();

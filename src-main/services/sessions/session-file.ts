@@ -7,18 +7,38 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import writeFileAtomic from "write-file-atomic";
 import { AppError } from "../../contract/errors";
-import { SESSION_FORMAT, SESSION_VERSION, SessionFileSchema, type SessionFile } from "../../contract/session";
+import { SESSION_FORMAT, SESSION_VERSION, type SessionFile } from "../../contract/session";
+import { SessionDiskSchema, sessionFromDisk, sessionToDisk } from "../../contract/session-disk";
 import { parseVersionedJson } from "../../workspace/versioned-json";
+import { migrateSession } from "./session-migrations";
 
-const SESSION_KIND = { format: SESSION_FORMAT, version: SESSION_VERSION, noun: "session" };
 
 export function newSession(title: string): SessionFile {
   const now = new Date().toISOString();
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, id: randomUUID(), title, createdAt: now, updatedAt: now, comparisons: [] };
+  return {
+    format: SESSION_FORMAT, version: SESSION_VERSION, id: randomUUID(), title, createdAt: now, updatedAt: now, notes: "", evalRuns: [], comparisons: [],
+  };
+}
+
+export interface OpenedSessionFile {
+  session: SessionFile;
+  /** The version the file was written in, when older than this build's (it was migrated on reading). */
+  migratedFrom: number | null;
 }
 
 /** The session in `file`, or null when there is no such file. */
 export async function readSessionFile(file: string): Promise<SessionFile | null> {
+  return (await openSessionFile(file))?.session ?? null;
+}
+
+/** The session in `file`; NOT_FOUND naming the file when there is none. */
+export async function readExistingSessionFile(file: string): Promise<SessionFile> {
+  const session = await readSessionFile(file);
+  if (!session) throw new AppError({ code: "NOT_FOUND", file, message: `${file} does not exist.` });
+  return session;
+}
+
+export async function openSessionFile(file: string): Promise<OpenedSessionFile | null> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -26,7 +46,20 @@ export async function readSessionFile(file: string): Promise<SessionFile | null>
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw new AppError({ code: "IO_ERROR", file, message: `${file} cannot be read: ${(error as Error).message}` });
   }
-  return parseVersionedJson(file, text, SESSION_KIND, SessionFileSchema);
+  return parseSessionText(file, text);
+}
+
+/** A session from its file's text (any version this build knows, migrated); errors name the file. */
+export function parseSessionText(file: string, text: string): OpenedSessionFile {
+  let migratedFrom: number | null = null;
+  const kind = {
+    format: SESSION_FORMAT, version: SESSION_VERSION, noun: "session",
+    migrate: (json: Record<string, unknown>, fromVersion: number) => {
+      migratedFrom = fromVersion;
+      return migrateSession(json, fromVersion);
+    },
+  };
+  return { session: sessionFromDisk(parseVersionedJson(file, text, kind, SessionDiskSchema)), migratedFrom };
 }
 
 /**
@@ -36,7 +69,7 @@ export async function readSessionFile(file: string): Promise<SessionFile | null>
  */
 export function serializeSession(session: SessionFile): string {
   // Parsing rebuilds every object in the schema's key order: the same session, the same bytes.
-  return layout(SessionFileSchema.parse(session), "") + "\n";
+  return layout(SessionDiskSchema.parse(sessionToDisk(session)), "") + "\n";
 }
 
 function layout(value: unknown, indent: string, key?: string): string {

@@ -2,22 +2,30 @@
  * The session comparisons are saved in: kept in memory, written through to its file after every
  * change. Changes are applied one at a time, in order, so concurrent votes are never lost.
  */
-import { mkdir } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { AppError } from "../../contract/errors";
-import type { Comparison, SessionFile, Vote } from "../../contract/session";
-import { newSession, readSessionFile, writeSessionFile } from "./session-file";
+import type { Comparison, EvalRunRef, SessionFile, Vote } from "../../contract/session";
+import { newSession, openSessionFile, writeSessionFile } from "./session-file";
 
 export class SessionStore {
   /** The last change's save: the next change waits for it. */
   private queue: Promise<unknown> = Promise.resolve();
+  private originalKept = false;
 
   private constructor(
     readonly path: string,
     private session: SessionFile,
     /** Why the file could not be read, when opened with `unreadable: "refuse-writes"`. */
     readonly openError: AppError | null = null,
+    /** The older format version the file was migrated from; its original is copied aside before the first save. */
+    readonly migratedFrom: number | null = null,
   ) {}
+
+  /** Where the original of a migrated file is kept: `x.polyglot-session.json` → `x.polyglot-session.v1.json`. */
+  static backupPath(path: string, version: number): string {
+    return path.endsWith(".json") ? `${path.slice(0, -".json".length)}.v${version}.json` : `${path}.v${version}`;
+  }
 
   /**
    * Opens the session in `path`, or starts a new one there (written on the first change). A file
@@ -28,7 +36,8 @@ export class SessionStore {
   static async open(path: string, { unreadable = "throw" }: { unreadable?: "throw" | "refuse-writes" } = {}): Promise<SessionStore> {
     const fresh = () => newSession(basename(path).replace(/\.json$/, "").replace(/\.polyglot-session$/, ""));
     try {
-      return new SessionStore(path, await readSessionFile(path) ?? fresh());
+      const opened = await openSessionFile(path);
+      return new SessionStore(path, opened?.session ?? fresh(), null, opened?.migratedFrom ?? null);
     } catch (error) {
       if (unreadable === "throw") throw error;
       return new SessionStore(path, fresh(), AppError.from(error));
@@ -45,13 +54,33 @@ export class SessionStore {
 
   /** Adds a vote to a comparison; NOT_FOUND when the session has no such comparison. */
   addVote(comparisonId: string, vote: Vote): Promise<void> {
+    return this.update((session) => this.changeComparison(session, comparisonId, (comparison) => ({ ...comparison, votes: [...comparison.votes, vote] })));
+  }
+
+  /** NOT_FOUND when the session has no such comparison. */
+  private changeComparison(session: SessionFile, comparisonId: string, change: (comparison: Comparison) => Comparison): SessionFile {
+    const index = session.comparisons.findIndex((comparison) => comparison.id === comparisonId);
+    if (index < 0) throw new AppError({ code: "NOT_FOUND", field: "comparisonId", message: `This session has no comparison ${comparisonId}.` });
+    const comparisons = [...session.comparisons];
+    comparisons[index] = change(comparisons[index]);
+    return { ...session, comparisons };
+  }
+
+  /** The session's notes (comparisonId null) or one comparison's. */
+  setNotes(comparisonId: string | null, notes: string): Promise<void> {
     return this.update((session) => {
-      const index = session.comparisons.findIndex((comparison) => comparison.id === comparisonId);
-      if (index < 0) throw new AppError({ code: "NOT_FOUND", field: "comparisonId", message: `This session has no comparison ${comparisonId}.` });
-      const comparisons = [...session.comparisons];
-      comparisons[index] = { ...comparisons[index], votes: [...comparisons[index].votes, vote] };
-      return { ...session, comparisons };
+      if (comparisonId === null) return { ...session, notes };
+      return this.changeComparison(session, comparisonId, (comparison) => ({ ...comparison, notes }));
     });
+  }
+
+  /** Adds a reference to an eval run, or replaces the one with the same run id (newer results). */
+  addEvalRun(ref: EvalRunRef): Promise<void> {
+    return this.update((session) => ({ ...session, evalRuns: [...session.evalRuns.filter((run) => run.runId !== ref.runId), ref] }));
+  }
+
+  removeEvalRun(runId: string): Promise<void> {
+    return this.update((session) => ({ ...session, evalRuns: session.evalRuns.filter((run) => run.runId !== runId) }));
   }
 
   /**
@@ -63,6 +92,11 @@ export class SessionStore {
     const next = this.queue.then(async () => {
       const changed = { ...change(this.session), updatedAt: new Date().toISOString() };
       await mkdir(dirname(this.path), { recursive: true });
+      if (this.migratedFrom !== null && !this.originalKept) {
+        // The old version's file stays readable by the build that wrote it.
+        await copyFile(this.path, SessionStore.backupPath(this.path, this.migratedFrom));
+        this.originalKept = true;
+      }
       await writeSessionFile(this.path, changed);
       this.session = changed;
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SessionFileSchema, type Comparison, type SessionFile, type Verdict } from "../../../contract/session";
+import { SESSION_VERSION, SessionFileSchema, type Comparison, type SessionFile, type Verdict } from "../../../contract/session";
 import { makeComparison } from "../../../test-support/comparison-factory";
 import { mergeSessions } from "./merge-sessions";
 
@@ -12,7 +12,7 @@ function raterCopy(rater: string, verdicts: Verdict[], options: { swapPair?: boo
     votes: [{ id: `${rater}-${index + 1}`, rater, winner, pair: options.swapPair ? [1, 0] : [0, 1], createdAt: `2025-02-0${index + 1}T11:00:00.000Z` }],
   }));
   return SessionFileSchema.parse({
-    format: "polyglot-session", version: 1, id: `session-${rater}`, title: "Swahili greetings",
+    format: "polyglot-session", version: SESSION_VERSION, id: `session-${rater}`, title: "Swahili greetings",
     createdAt: "2025-02-01T09:00:00.000Z", updatedAt: "2025-02-03T12:00:00.000Z", comparisons,
   });
 }

@@ -6,37 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../../../contract/errors";
 import { SESSION_FORMAT, SESSION_VERSION, type Comparison, type SessionFile, type Verdict, type Vote } from "../../../contract/session";
+import type { Agreement, AgreementReport, MergeReport, RatedItem } from "../../../contract/sessions";
 import { cohensKappa, fleissKappa } from "./agreement";
 
 export interface SessionSource {
   file: string;
   session: SessionFile;
-}
-
-/** One pair of panes of one comparison, as raters judged it. */
-export interface RatedItem {
-  comparisonId: string;
-  /** Pane indices, lower first: votes cast with the panes the other way round are turned to match. */
-  pair: [number, number];
-  /** Each rater's verdict (their latest vote on the item). */
-  verdicts: Record<string, Verdict>;
-}
-
-export interface Agreement {
-  method: "cohen" | "fleiss" | null;
-  kappa: number | null;
-  /** Items every rater judged: the ones the kappa is computed on. */
-  items: number;
-}
-
-export interface MergeReport {
-  files: string[];
-  comparisons: number;
-  votes: number;
-  raters: string[];
-  agreement: Agreement;
-  /** Items on which raters gave different verdicts. */
-  conflicts: RatedItem[];
 }
 
 export function mergeSessions(sources: readonly SessionSource[]): { session: SessionFile; report: MergeReport } {
@@ -56,12 +31,11 @@ export function mergeSessions(sources: readonly SessionSource[]): { session: Ses
       }
       const votes = new Set(known.comparison.votes.map((vote) => vote.id));
       known.comparison.votes.push(...comparison.votes.filter((vote) => !votes.has(vote.id)));
+      known.comparison.notes = joinNotes([known.comparison.notes, comparison.notes]);
     }
   }
   const merged = [...comparisons.values()].map(({ comparison }) => ({ ...comparison, votes: sortedVotes(comparison.votes) }))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  const items = ratedItems(merged);
-  const raters = [...new Set(merged.flatMap((comparison) => comparison.votes.map((vote) => vote.rater)))].sort();
   const session: SessionFile = {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
@@ -69,6 +43,8 @@ export function mergeSessions(sources: readonly SessionSource[]): { session: Ses
     title: `Merged: ${[...new Set(sources.map((source) => source.session.title))].join(" + ")}`,
     createdAt: sources.map((source) => source.session.createdAt).sort()[0] ?? new Date().toISOString(),
     updatedAt: new Date().toISOString(),
+    notes: joinNotes(sources.map((source) => source.session.notes)),
+    evalRuns: [...new Map(sources.flatMap((source) => source.session.evalRuns).map((run) => [run.runId, run])).values()],
     comparisons: merged,
   };
   return {
@@ -77,11 +53,16 @@ export function mergeSessions(sources: readonly SessionSource[]): { session: Ses
       files: sources.map((source) => source.file),
       comparisons: merged.length,
       votes: merged.reduce((count, comparison) => count + comparison.votes.length, 0),
-      raters,
-      agreement: agreement(items, raters),
-      conflicts: items.filter((item) => new Set(Object.values(item.verdicts)).size > 1),
+      ...agreementReport(merged),
     },
   };
+}
+
+/** The raters of these comparisons, their agreement and the items they disagree on. */
+export function agreementReport(comparisons: readonly Comparison[]): AgreementReport {
+  const items = ratedItems(comparisons);
+  const raters = [...new Set(comparisons.flatMap((comparison) => comparison.votes.map((vote) => vote.rater)))].sort();
+  return { raters, agreement: agreement(items, raters), conflicts: items.filter((item) => new Set(Object.values(item.verdicts)).size > 1) };
 }
 
 /** Every pair of panes someone voted on, with each rater's latest verdict, seen lower pane first. */
@@ -133,4 +114,9 @@ function samePanes(a: Comparison, b: Comparison): boolean {
       : pane.model.name === other.model.name;
     return sameModel && pane.output.text === other.output.text;
   });
+}
+
+/** Each different note once, in order: raters' notes on the same thing are all kept. */
+function joinNotes(notes: string[]): string {
+  return [...new Set(notes.map((note) => note.trim()).filter(Boolean))].join("\n\n");
 }
