@@ -5,6 +5,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "../../contract/errors";
+import type { SessionFile } from "../../contract/session";
 import type { SessionEntry } from "../../contract/sessions";
 import { readExistingSessionFile } from "./session-file";
 
@@ -32,14 +33,17 @@ export class SessionEntries {
 
   private async read(path: string): Promise<SessionEntry> {
     try {
-      const session = await readExistingSessionFile(path);
-      const votes = session.comparisons.flatMap((comparison) => comparison.votes);
-      return {
-        path, title: session.title, comparisons: session.comparisons.length, votes: votes.length,
-        raters: [...new Set(votes.map((vote) => vote.rater))].sort(), updatedAt: session.updatedAt, error: null,
-      };
+      return describeSession(path, await readExistingSessionFile(path));
     } catch (error) {
       return { path, title: "", comparisons: 0, votes: 0, raters: [], updatedAt: "", error: AppError.from(error).toData() };
     }
   }
+}
+
+export function describeSession(path: string, session: SessionFile): SessionEntry {
+  const votes = session.comparisons.flatMap((comparison) => comparison.votes);
+  return {
+    path, title: session.title, comparisons: session.comparisons.length, votes: votes.length,
+    raters: [...new Set(votes.map((vote) => vote.rater))].sort(), updatedAt: session.updatedAt, error: null,
+  };
 }

@@ -20,7 +20,7 @@ import { mergeSessionFiles } from "./merge/merge-files";
 import { RecentSessions } from "./recent-sessions";
 import { matchModels } from "./replay/model-matching";
 import { ReplayJobs } from "./replay/replay-jobs";
-import { SESSION_FILE_SUFFIX, SessionEntries } from "./session-entries";
+import { SESSION_FILE_SUFFIX, SessionEntries, describeSession } from "./session-entries";
 import { newSession, writeSessionFile } from "./session-file";
 import { SessionStore } from "./session-store";
 
@@ -64,7 +64,7 @@ export class SessionsService {
     if (sessionFile) return new SessionsService(places, deps, await SessionStore.open(sessionFile));
     const recent = new RecentSessions(join(places.cacheDir, "recent-sessions.json"));
     const last = (await recent.list()).find((path) => existsSync(path)) ?? places.defaultSessionFile;
-    await recent.remember(last);
+    if (existsSync(last)) await recent.remember(last);
     return new SessionsService(places, deps, await SessionStore.open(last, { unreadable: "refuse-writes" }));
   }
 
@@ -87,11 +87,14 @@ export class SessionsService {
   }
 
   async list(): Promise<SessionList> {
-    const recentPaths = await this.recent.list();
+    // The current session is described from memory: it may not be on disk yet (nothing saved in it).
+    const { path: current, openError } = this.current;
+    const entry = (path: string) => (path === current && !openError ? describeSession(path, this.current.current) : this.entries.entry(path));
+    const inFolder = await this.entries.inFolder(this.places.sessionsDir);
     return {
-      current: this.current.path,
-      recent: await Promise.all(recentPaths.map((path) => this.entries.entry(path))),
-      workspace: await this.entries.inFolder(this.places.sessionsDir),
+      current,
+      recent: await Promise.all((await this.recent.list()).map(entry)),
+      workspace: await Promise.all(inFolder.map((found) => entry(found.path))),
     };
   }
 
