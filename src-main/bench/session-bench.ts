@@ -2,12 +2,14 @@
  * `npm run bench:session`: opening and saving a big session file, as issue 6 asks: 1,000
  * comparisons × 4 panes × 256 tokens, each with its top-5 alternatives. Times are medians of
  * BENCH_RUNS; memory is the process's resident size gained by opening (the parsed session held).
+ * Also the HTML report of that session (`session export-html`): the time to render it and its size.
  */
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import { join } from "node:path";
 import type { GeneratedToken } from "../contract/generation";
 import { ComparisonSchema, SESSION_FORMAT, SESSION_VERSION, roundLogprob, type SessionFile } from "../contract/session";
+import { renderSessionReport } from "../services/sessions/report/html-report";
 import { readSessionFile, writeSessionFile } from "../services/sessions/session-file";
 import { format, median } from "./bench-stats";
 
@@ -52,6 +54,14 @@ async function main(): Promise<void> {
       await writeSessionFile(file, session);
       saves.push(performance.now() - started);
     }
+    const renders: number[] = [];
+    let reportBytes = 0;
+    for (let rep = 0; rep < REPS; rep++) {
+      const started = performance.now();
+      const html = renderSessionReport(session);
+      renders.push(performance.now() - started);
+      reportBytes = Buffer.byteLength(html);
+    }
     session = null; // only the opened copy is held while memory is measured
     const opens: number[] = [];
     let rssGrowth = 0;
@@ -68,9 +78,10 @@ async function main(): Promise<void> {
     }
     const size = (await stat(file)).size;
     console.log(`${COMPARISONS} comparisons × ${PANES} panes × ${TOKENS} tokens, top-${TOP} alternatives; ${REPS} repetitions`);
-    console.log("| file size | save (s) | open (s) | resident memory gained by opening |");
-    console.log("|---|---|---|---|");
-    console.log(`| ${format(size / 1e6, 1)} MB | ${format(median(saves) / 1000, 2)} | ${format(median(opens) / 1000, 2)} | ${format(rssGrowth / 1e6, 0)} MB |`);
+    console.log("| file size | save (s) | open (s) | resident memory gained by opening | HTML report (s) | report size |");
+    console.log("|---|---|---|---|---|---|");
+    console.log(`| ${format(size / 1e6, 1)} MB | ${format(median(saves) / 1000, 2)} | ${format(median(opens) / 1000, 2)} | ${format(rssGrowth / 1e6, 0)} MB ` +
+      `| ${format(median(renders) / 1000, 2)} | ${format(reportBytes / 1e6, 1)} MB |`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -5,9 +5,9 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SessionFileSchema } from "../contract/session";
+import { SESSION_VERSION } from "../contract/session";
 import { writeFixtureModels } from "../fixtures/fixture-checkpoints";
-import { serializeSession } from "../services/sessions/session-file";
+import { parseSessionText, serializeSession } from "../services/sessions/session-file";
 import { bytesToText, fixtureTable, greedyContinuation, SAFE_MARGIN, type FixtureName } from "../test-support/bigram-oracle";
 import { CLI, polyglot } from "../test-support/cli-runner";
 import { sha256OfFile } from "../test-support/sha256";
@@ -163,7 +163,7 @@ describe("polyglot compare", () => {
     });
 
     const text = await readFile(file, "utf8");
-    const session = SessionFileSchema.parse(JSON.parse(text));
+    const { session } = parseSessionText(file, text);
     expect(text).toBe(serializeSession(session)); // schema key order, 2-space indent, trailing newline
     expect(session.comparisons.map((comparison) => comparison.id)).toEqual(printed);
     const hashes = [await sha256OfFile(base), await sha256OfFile(continued)];
@@ -189,7 +189,7 @@ describe("polyglot compare", () => {
     const truncated = dir.join("truncated.json");
     await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const newer = dir.join("newer.json");
-    await writeFile(newer, JSON.stringify({ ...JSON.parse(bytes.toString("utf8")), version: 2, future: true }, null, 2));
+    await writeFile(newer, JSON.stringify({ ...JSON.parse(bytes.toString("utf8")), version: SESSION_VERSION + 1, future: true }, null, 2));
     for (const [file, message] of [[truncated, /is not valid JSON/], [newer, /newer Polyglot Workbench/]] as const) {
       const before = await readFile(file);
       const { code, stdout, stderr } = polyglot("compare", "--model", base, "--prompt", "x", "--session", file, "--json");

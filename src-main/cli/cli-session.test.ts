@@ -36,7 +36,11 @@ describe("polyglot session", () => {
   it("validate says what a valid file holds", () => {
     const { code, stdout } = polyglot("session", "validate", dir.join("amina.json"));
     expect(code).toBe(0);
-    expect(stdout).toBe(`${dir.join("amina.json")}: a valid polyglot-session file, version 1: 3 comparisons, 3 votes by 1 raters.\n`);
+    expect(stdout).toBe(`${dir.join("amina.json")}: a valid polyglot-session file, version 2: 3 comparisons, 3 votes by 1 raters.\n`);
+    const v1 = new URL("../services/sessions/testdata/session-v1.polyglot-session.json", import.meta.url).pathname;
+    expect(polyglot("session", "validate", v1).stdout).toBe(
+      `${v1}: a valid polyglot-session file, version 1 (read as version 2; rewritten as 2 on its first change, the original kept): 2 comparisons, 2 votes by 2 raters.\n`,
+    );
   });
 
   it("validate refuses a malformed file naming the file and the field, and leaves it as it was", async () => {

@@ -15,15 +15,60 @@ export const TokenLineSchema = z.union([
 ]);
 export type TokenLine = z.infer<typeof TokenLineSchema>;
 
-const DiskPaneOutputSchema = PaneOutputSchema.extend({ tokens: z.array(TokenLineSchema) });
-const DiskPaneRecordSchema = PaneRecordSchema.extend({ output: DiskPaneOutputSchema });
-const DiskComparisonSchema = ComparisonSchema.extend({ panes: z.array(DiskPaneRecordSchema).min(MIN_PANES).max(MAX_PANES) });
-export const SessionDiskSchema = SessionFileSchema.extend({ comparisons: z.array(DiskComparisonSchema) });
+/** The file's schema, with an output's `tokens` checked by `tokens`. */
+function diskSchema<T extends z.ZodType>(tokens: T) {
+  const output = PaneOutputSchema.extend({ tokens });
+  const pane = PaneRecordSchema.extend({ output });
+  const comparison = ComparisonSchema.extend({ panes: z.array(pane).min(MIN_PANES).max(MAX_PANES) });
+  return SessionFileSchema.extend({ comparisons: z.array(comparison) });
+}
+
+/** The exact format: the published JSON Schema is made from this one. */
+export const SessionDiskSchema = diskSchema(z.array(TokenLineSchema));
 export type SessionDisk = z.infer<typeof SessionDiskSchema>;
 
-export function tokenToLine(token: GeneratedToken): TokenLine {
-  const line: [number, string, number] = [token.id, token.text, token.logprob];
-  return token.top ? [...line, token.top.map((alternative) => [alternative.id, alternative.text, alternative.logprob])] : line;
+/**
+ * What reading uses: the same rules, with token lines checked by `findBadTokenLine` instead of
+ * zod's tuples, which take seconds on a session's million tokens (a test holds the two equal).
+ */
+export const SessionDiskReadSchema = diskSchema(z.array(z.unknown()).superRefine((lines, context) => {
+  const bad = findBadTokenLine(lines);
+  if (bad) context.addIssue({ code: "custom", path: bad.path, message: bad.message, input: lines });
+}));
+
+/** What writing uses: tokens are written by `tokenLineJson`; the rest is rebuilt in schema order. */
+export const SessionDiskWriteSchema = diskSchema(z.array(z.unknown()));
+
+/** The first token line that is not `[id, text, logprob]` or `[id, text, logprob, [[id, text, logprob], …]]`. */
+export function findBadTokenLine(lines: readonly unknown[]): { path: (string | number)[]; message: string } | null {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (!Array.isArray(line) || (line.length !== 3 && line.length !== 4) || !isTokenTriple(line)) {
+      return { path: [index], message: "is not a token line [id, text, logprob] or [id, text, logprob, alternatives]" };
+    }
+    if (line.length === 4) {
+      const alternatives: unknown = line[3];
+      if (!Array.isArray(alternatives)) return { path: [index, 3], message: "is not a list of alternatives [[id, text, logprob], …]" };
+      for (let rank = 0; rank < alternatives.length; rank++) {
+        const alternative: unknown = alternatives[rank];
+        if (!Array.isArray(alternative) || alternative.length !== 3 || !isTokenTriple(alternative)) {
+          return { path: [index, 3, rank], message: "is not an alternative [id, text, logprob]" };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function isTokenTriple(line: readonly unknown[]): boolean {
+  return Number.isSafeInteger(line[0]) && typeof line[1] === "string" && typeof line[2] === "number" && Number.isFinite(line[2]);
+}
+
+/** A token's line as JSON text, written straight from the object (a million tokens: no arrays built on the way). */
+export function tokenLineJson(token: GeneratedToken): string {
+  const head = `[${token.id},${JSON.stringify(token.text)},${token.logprob}`;
+  if (!token.top) return `${head}]`;
+  return `${head},[${token.top.map((alternative) => `[${alternative.id},${JSON.stringify(alternative.text)},${alternative.logprob}]`).join(",")}]]`;
 }
 
 export function lineToToken(line: TokenLine): GeneratedToken {
@@ -32,21 +77,12 @@ export function lineToToken(line: TokenLine): GeneratedToken {
   return token;
 }
 
-/** Replaces every output's tokens, keeping the rest of the session as it is. */
-function mapTokens<From, To>(session: { comparisons: { panes: { output: { tokens: From[] } }[] }[] }, convert: (token: From) => To) {
+export function sessionFromDisk(disk: SessionDisk): SessionFile {
   return {
-    ...session,
-    comparisons: session.comparisons.map((comparison) => ({
+    ...disk,
+    comparisons: disk.comparisons.map((comparison) => ({
       ...comparison,
-      panes: comparison.panes.map((pane) => ({ ...pane, output: { ...pane.output, tokens: pane.output.tokens.map(convert) } })),
+      panes: comparison.panes.map((pane) => ({ ...pane, output: { ...pane.output, tokens: pane.output.tokens.map(lineToToken) } })),
     })),
   };
-}
-
-export function sessionToDisk(session: SessionFile): SessionDisk {
-  return mapTokens(session, tokenToLine) as SessionDisk;
-}
-
-export function sessionFromDisk(disk: SessionDisk): SessionFile {
-  return mapTokens(disk, lineToToken) as SessionFile;
 }

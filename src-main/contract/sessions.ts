@@ -72,6 +72,11 @@ export const ModelMatchSchema = z.object({
 export type ModelMatch = z.infer<typeof ModelMatchSchema>;
 
 export const ReplayRequestSchema = z.object({
+  /**
+   * Chosen by the client, so it can match progress events and cancel before the call answers (the
+   * first event comes only after a pane); the server picks one when absent.
+   */
+  jobId: z.string().min(1).optional(),
   /** Comparisons to replay; empty = all. */
   comparisonIds: z.array(z.string()).default([]),
 });

@@ -2,7 +2,8 @@
  * `polyglot session …` on session files (docs/session-format.md): `validate` checks one; `vote`
  * adds a rater's verdict (scripted rating); `merge` pools several raters' copies of one session,
  * with their agreement (Cohen's or Fleiss' kappa), the items they disagree on and the leaderboard
- * recomputed; `export-dpo` writes the votes as TRL preference data.
+ * recomputed; `export-dpo` writes the votes as TRL preference data; `replay` (session-replay.ts)
+ * reruns it on local models; `export-html` (session-export-html.ts) writes the HTML report.
  */
 import { resolve } from "node:path";
 import type { Command } from "commander";
@@ -13,9 +14,11 @@ import type { MergeReport } from "../../contract/sessions";
 import { mergeSessionFiles } from "../../services/sessions/merge/merge-files";
 import { exportPreferences } from "../../services/compare/export/preference-export";
 import { newVote } from "../../services/sessions/new-vote";
-import { readExistingSessionFile } from "../../services/sessions/session-file";
+import { openExistingSessionFile, readExistingSessionFile } from "../../services/sessions/session-file";
 import { SessionStore } from "../../services/sessions/session-store";
 import { action } from "../cli-errors";
+import { registerSessionExportHtml } from "./session-export-html";
+import { registerSessionReplay } from "./session-replay";
 
 export function registerSessionCommand(program: Command): void {
   const session = program.command("session").description("Check and combine comparison session files");
@@ -26,10 +29,13 @@ export function registerSessionCommand(program: Command): void {
     .argument("<file>", "a .polyglot-session.json file")
     .action(action(async (file: string) => {
       const path = resolve(file);
-      const read = await readExistingSessionFile(path);
+      const { session: read, migratedFrom } = await openExistingSessionFile(path);
       const votes = read.comparisons.flatMap((comparison) => comparison.votes);
       const raters = new Set(votes.map((vote) => vote.rater)).size;
-      process.stdout.write(`${path}: a valid ${read.format} file, version ${read.version}: ` +
+      const version = migratedFrom === null
+        ? `version ${read.version}`
+        : `version ${migratedFrom} (read as version ${read.version}; rewritten as ${read.version} on its first change, the original kept)`;
+      process.stdout.write(`${path}: a valid ${read.format} file, ${version}: ` +
         `${read.comparisons.length} comparisons, ${votes.length} votes by ${raters} raters.\n`);
     }));
 
@@ -76,6 +82,9 @@ export function registerSessionCommand(program: Command): void {
         process.stdout.write(dpo.content);
       }
     }));
+
+  registerSessionReplay(session);
+  registerSessionExportHtml(session);
 
   session
     .command("merge")

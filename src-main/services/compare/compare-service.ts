@@ -183,7 +183,8 @@ export class CompareService {
   }
 }
 
-function generationRequest(request: CompareRequest, pane: PaneSpec): GenerationRequest {
+/** The generation one pane runs (a session's replay reruns a recorded pane with it). */
+export function generationRequest(request: Pick<CompareRequest, "prompt">, pane: PaneSpec): GenerationRequest {
   const common = { modelId: pane.backend.modelId, params: pane.params, topAlternatives: pane.topAlternatives };
   return request.prompt.mode === "completion"
     ? { mode: "completion", prompt: request.prompt.text, ...common }

@@ -7,8 +7,9 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import writeFileAtomic from "write-file-atomic";
 import { AppError } from "../../contract/errors";
+import type { GeneratedToken } from "../../contract/generation";
 import { SESSION_FORMAT, SESSION_VERSION, type SessionFile } from "../../contract/session";
-import { SessionDiskSchema, sessionFromDisk, sessionToDisk } from "../../contract/session-disk";
+import { SessionDiskReadSchema, SessionDiskWriteSchema, sessionFromDisk, tokenLineJson, type SessionDisk } from "../../contract/session-disk";
 import { parseVersionedJson } from "../../workspace/versioned-json";
 import { migrateSession } from "./session-migrations";
 
@@ -33,9 +34,13 @@ export async function readSessionFile(file: string): Promise<SessionFile | null>
 
 /** The session in `file`; NOT_FOUND naming the file when there is none. */
 export async function readExistingSessionFile(file: string): Promise<SessionFile> {
-  const session = await readSessionFile(file);
-  if (!session) throw new AppError({ code: "NOT_FOUND", file, message: `${file} does not exist.` });
-  return session;
+  return (await openExistingSessionFile(file)).session;
+}
+
+export async function openExistingSessionFile(file: string): Promise<OpenedSessionFile> {
+  const opened = await openSessionFile(file);
+  if (!opened) throw new AppError({ code: "NOT_FOUND", file, message: `${file} does not exist.` });
+  return opened;
 }
 
 export async function openSessionFile(file: string): Promise<OpenedSessionFile | null> {
@@ -59,7 +64,7 @@ export function parseSessionText(file: string, text: string): OpenedSessionFile 
       return migrateSession(json, fromVersion);
     },
   };
-  return { session: sessionFromDisk(parseVersionedJson(file, text, kind, SessionDiskSchema)), migratedFrom };
+  return { session: sessionFromDisk(parseVersionedJson(file, text, kind, SessionDiskReadSchema) as SessionDisk), migratedFrom };
 }
 
 /**
@@ -69,7 +74,7 @@ export function parseSessionText(file: string, text: string): OpenedSessionFile 
  */
 export function serializeSession(session: SessionFile): string {
   // Parsing rebuilds every object in the schema's key order: the same session, the same bytes.
-  return layout(SessionDiskSchema.parse(sessionToDisk(session)), "") + "\n";
+  return layout(SessionDiskWriteSchema.parse(session), "") + "\n";
 }
 
 function layout(value: unknown, indent: string, key?: string): string {
@@ -77,7 +82,7 @@ function layout(value: unknown, indent: string, key?: string): string {
   const inner = indent + "  ";
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    const items = value.map((item) => (key === "tokens" ? JSON.stringify(item) : layout(item, inner)));
+    const items = value.map((item) => (key === "tokens" ? tokenLineJson(item as GeneratedToken) : layout(item, inner)));
     return `[\n${items.map((item) => inner + item).join(",\n")}\n${indent}]`;
   }
   const entries = Object.entries(value).filter(([, item]) => item !== undefined);

@@ -3,7 +3,7 @@
  * model of the same name (maybe another quantization or version: `sameFile` says). Tokenizer-only
  * files cannot generate and are never matched.
  */
-import { basename } from "node:path";
+import { win32 } from "node:path";
 import { modelDisplayName, type ModelInfo } from "../../../contract/models";
 import type { ModelIdentity, SessionFile } from "../../../contract/session";
 import type { ModelMatch } from "../../../contract/sessions";
@@ -36,7 +36,8 @@ function findMatch(identity: ModelIdentity, local: ModelInfo[], hashes: Map<stri
   const byHash = identity.sha256 ? local.find((model) => hashes.get(model.id) === identity.sha256) : undefined;
   if (byHash) return describe(byHash, "sha256", true);
   const byName = local.find((model) => modelDisplayName(model) === identity.name)
-    ?? local.find((model) => model.fileName === basename(identity.path));
+    // The session may come from Windows: win32's basename splits at both "\\" and "/".
+    ?? local.find((model) => model.fileName === win32.basename(identity.path));
   if (!byName) return null;
   const hash = hashes.get(byName.id) ?? null;
   return describe(byName, "name", hash && identity.sha256 ? hash === identity.sha256 : null);
