@@ -11,19 +11,13 @@ import type { ReplayReport, ReplayRequest, ReplayRow } from "../../../contract/s
 import type { EventBus } from "../../../rpc/event-bus";
 import type { GenerationService } from "../../generation/generation-service";
 import type { ModelsService } from "../../models/models-service";
+import { CancellableJobs } from "../../cancellable-jobs";
 import { identityKey, matchModels } from "./model-matching";
 import { paneRow, replayPane, type PaneToReplay, type ReplayServices } from "./replay-pane";
 import { ReplayProgress } from "./replay-progress";
 
-interface Job {
-  controller: AbortController;
-  /** The connection that asked: when it closes nobody can receive the report, so the job stops. */
-  connectionId: string | null;
-  finished: Promise<ReplayReport>;
-}
-
 export class ReplayJobs {
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs = new CancellableJobs<ReplayReport>("replay");
   private readonly services: ReplayServices;
 
   constructor(
@@ -46,27 +40,19 @@ export class ReplayJobs {
       return Promise.reject(error);
     }
     const jobId = request.jobId ?? randomUUID();
-    if (this.jobs.has(jobId)) return Promise.reject(new AppError({ code: "INVALID_INPUT", field: "jobId", message: `A replay ${jobId} is already running.` }));
-    const controller = new AbortController();
-    const finished = this.replay(jobId, session, targets, controller.signal, connectionId).finally(() => this.jobs.delete(jobId));
-    this.jobs.set(jobId, { controller, connectionId, finished });
-    return finished;
+    return this.jobs.start(jobId, connectionId, (signal) => this.replay(jobId, session, targets, signal, connectionId));
   }
 
   cancel(jobId: string): boolean {
-    const job = this.jobs.get(jobId);
-    job?.controller.abort();
-    return job !== undefined;
+    return this.jobs.cancel(jobId);
   }
 
   cancelOfConnection(connectionId: string): void {
-    for (const [jobId, job] of this.jobs) if (job.connectionId === connectionId) this.cancel(jobId);
+    this.jobs.cancelOfConnection(connectionId);
   }
 
-  async dispose(): Promise<void> {
-    const running = [...this.jobs];
-    for (const [jobId] of running) this.cancel(jobId);
-    await Promise.allSettled(running.map(([, job]) => job.finished));
+  dispose(): Promise<void> {
+    return this.jobs.dispose();
   }
 
   private async replay(

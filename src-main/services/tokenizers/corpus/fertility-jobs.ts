@@ -19,18 +19,12 @@ import type { ModelsService } from "../../models/models-service";
 import { tokenCost } from "../token-cost";
 import { tokenizerInfo, tokenizeText } from "../tokenize-text";
 import type { TokenizerPool } from "../tokenizer-pool";
+import { CancellableJobs } from "../../cancellable-jobs";
 import { CorpusProgress } from "./corpus-progress";
 import { readCorpus, type CorpusLanguageText } from "./parallel-corpus";
 
 /** The longest the event loop waits while sentences are tokenized. */
 const SLICE_MS = 15;
-
-interface Job {
-  controller: AbortController;
-  finished: Promise<FertilityReport>;
-  /** The connection that asked: when it closes nobody can receive the report, so the job stops. */
-  connectionId: string | null;
-}
 
 /** A tokenizer's tokens on one language's sentences. */
 interface TokenTotals {
@@ -39,7 +33,9 @@ interface TokenTotals {
 }
 
 export class FertilityJobs {
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs = new CancellableJobs<FertilityReport>(
+    "corpus job", () => new AppError({ code: "CANCELLED", message: "The corpus measurement was cancelled." }),
+  );
 
   constructor(
     private readonly models: ModelsService,
@@ -50,29 +46,19 @@ export class FertilityJobs {
 
   /** Measures the corpus; rejects with CANCELLED when cancelled. */
   run(request: FertilityRequest, connectionId: string | null = null): Promise<FertilityReport> {
-    if (this.jobs.has(request.jobId)) {
-      return Promise.reject(new AppError({ code: "INVALID_INPUT", field: "jobId", message: `A corpus job with id "${request.jobId}" is already running.` }));
-    }
-    const controller = new AbortController();
-    const finished = this.measure(request, controller.signal).finally(() => this.jobs.delete(request.jobId));
-    this.jobs.set(request.jobId, { controller, finished, connectionId });
-    return finished;
+    return this.jobs.start(request.jobId, connectionId, (signal) => this.measure(request, signal));
   }
 
   cancel(jobId: string): boolean {
-    const job = this.jobs.get(jobId);
-    job?.controller.abort(new AppError({ code: "CANCELLED", message: "The corpus measurement was cancelled." }));
-    return job !== undefined;
+    return this.jobs.cancel(jobId);
   }
 
   cancelJobsOfConnection(connectionId: string): void {
-    for (const [jobId, job] of this.jobs) if (job.connectionId === connectionId) this.cancel(jobId);
+    this.jobs.cancelOfConnection(connectionId);
   }
 
-  async dispose(): Promise<void> {
-    const running = [...this.jobs];
-    for (const [jobId] of running) this.cancel(jobId);
-    await Promise.allSettled(running.map(([, job]) => job.finished));
+  dispose(): Promise<void> {
+    return this.jobs.dispose();
   }
 
   private async measure(request: FertilityRequest, signal: AbortSignal): Promise<FertilityReport> {
