@@ -72,8 +72,13 @@ describe("session file", () => {
     const onDisk = await readSessionFile(file);
     expect(onDisk!.comparisons[0].votes.map((vote) => vote.id)).toEqual(votes.map((vote) => vote.id));
     await expect(store.addVote("missing", votes[0])).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await writeSessionFile(file, onDisk!);
-    expect((await SessionStore.open(file)).current).toEqual(onDisk);
+    // Votes sent together are saved together; one on a comparison the session lacks fails alone.
+    const more = votes.slice(0, 3).map((vote, index) => ({ ...vote, id: `late-${index}` }));
+    const results = await Promise.allSettled([store.addVote(comparison.id, more[0]), store.addVote("missing", more[1]), store.addVote(comparison.id, more[2])]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((await readSessionFile(file))!.comparisons[0].votes.slice(-2).map((vote) => vote.id)).toEqual(["late-0", "late-2"]);
+    await writeSessionFile(file, store.current);
+    expect((await SessionStore.open(file)).current).toEqual(store.current);
   });
 
   it("the app's own session, if unreadable, lets the workbench start and refuses every write, naming the file", async () => {

@@ -1,6 +1,6 @@
 /**
  * The session comparisons are saved in: kept in memory, written through to its file after every
- * change. Changes are applied one at a time, in order, so concurrent votes are never lost.
+ * change. Changes are applied in order, one save at a time, so concurrent votes are never lost.
  */
 import { copyFile, mkdir } from "node:fs/promises";
 import { basename, dirname } from "node:path";
@@ -8,9 +8,19 @@ import { AppError } from "../../contract/errors";
 import type { Comparison, EvalRunRef, SessionFile, Vote } from "../../contract/session";
 import { newSession, openSessionFile, writeSessionFile } from "./session-file";
 
+type Change = (session: SessionFile) => SessionFile;
+
+interface PendingChange {
+  change: Change;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 export class SessionStore {
-  /** The last change's save: the next change waits for it. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Changes asked for and not yet being saved. */
+  private pending: PendingChange[] = [];
+  /** The running save loop, if any: it takes every pending change, batch after batch. */
+  private saving: Promise<void> | null = null;
   private originalKept = false;
 
   private constructor(
@@ -85,27 +95,58 @@ export class SessionStore {
 
   /**
    * Saves the changed session and only then makes it current: a change that fails to save is not
-   * shown as saved. Changes build new objects (sharing the untouched ones), so no copy is needed.
+   * shown as saved. Changes that arrive while a save is running are saved together by the next
+   * one (a big session takes seconds to write; raters voting meanwhile should not each wait for
+   * their own rewrite). Changes build new objects (sharing the untouched ones), so no copy is needed.
    */
-  private update(change: (session: SessionFile) => SessionFile): Promise<void> {
+  private update(change: Change): Promise<void> {
     if (this.openError) return Promise.reject(this.openError);
-    const next = this.queue.then(async () => {
-      const changed = { ...change(this.session), updatedAt: new Date().toISOString() };
-      await mkdir(dirname(this.path), { recursive: true });
-      if (this.migratedFrom !== null && !this.originalKept) {
-        // The old version's file stays readable by the build that wrote it.
-        await copyFile(this.path, SessionStore.backupPath(this.path, this.migratedFrom));
-        this.originalKept = true;
-      }
-      await writeSessionFile(this.path, changed);
-      this.session = changed;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ change, resolve, reject });
+      // Started on a later tick, so `saving` is set before the loop can end and clear it.
+      this.saving ??= Promise.resolve().then(() => this.saveAll());
     });
-    this.queue = next.catch(() => {});
-    return next;
+  }
+
+  /** Saves batches of pending changes until none is left, then clears `saving` (in the same tick as the last check). */
+  private async saveAll(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0);
+      let changed = this.session;
+      const applied: PendingChange[] = [];
+      for (const item of batch) {
+        try {
+          changed = item.change(changed);
+          applied.push(item);
+        } catch (error) {
+          item.reject(error); // e.g. a vote on a comparison the session does not have: only it fails
+        }
+      }
+      if (applied.length === 0) continue;
+      try {
+        changed = { ...changed, updatedAt: new Date().toISOString() };
+        await this.write(changed);
+        this.session = changed;
+        for (const item of applied) item.resolve();
+      } catch (error) {
+        for (const item of applied) item.reject(error);
+      }
+    }
+    this.saving = null;
+  }
+
+  private async write(session: SessionFile): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true });
+    if (this.migratedFrom !== null && !this.originalKept) {
+      // The old version's file stays readable by the build that wrote it.
+      await copyFile(this.path, SessionStore.backupPath(this.path, this.migratedFrom));
+      this.originalKept = true;
+    }
+    await writeSessionFile(this.path, session);
   }
 
   /** Resolves when every change asked for so far is on disk. */
   async flush(): Promise<void> {
-    await this.queue;
+    await this.saving;
   }
 }
