@@ -37,6 +37,8 @@ export const CurrentSessionSchema = z.object({
   session: SessionSummarySchema,
   /** The file was written by an older version and migrated; the original is kept beside it on the first save. */
   migratedFrom: z.number().int().nullable(),
+  /** Where that original is (or will be, from the first save) kept; null when not migrated. */
+  originalKeptAs: z.string().nullable(),
   /** Why the file could not be opened: the session is empty and refuses every change (the file is left alone). */
   openError: AppErrorDataSchema.nullable(),
 });

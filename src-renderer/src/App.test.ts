@@ -49,7 +49,6 @@ describe("App shell", () => {
 
     const purposes: Record<string, string> = {
       data: "Dataset tools.",
-      sessions: "Save, share and replay comparison sessions.",
     };
     for (const [id, purpose] of Object.entries(purposes)) {
       await openView(id);
@@ -57,7 +56,7 @@ describe("App shell", () => {
       expect(wrapper.get("main").text()).toContain("not built yet");
     }
 
-    for (const [id, heading] of [["playground", "Playground"], ["compare", "Compare"], ["eval", "Eval"]]) {
+    for (const [id, heading] of [["playground", "Playground"], ["compare", "Compare"], ["sessions", "Sessions"], ["eval", "Eval"]]) {
       await openView(id);
       expect(wrapper.get("main h2").text()).toBe(heading);
       expect(wrapper.get('nav a[aria-current="page"]').text()).toBe(heading);

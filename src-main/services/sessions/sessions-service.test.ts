@@ -49,6 +49,7 @@ describe("sessions", () => {
     expect(list.current).toBe(again.path);
     // The workspace's default session, where the app started, was never written (nothing saved in it): not listed.
     expect(list.recent.map((entry) => entry.path)).toEqual([again.path, arabic.path, swahili.path]);
+
     expect(list.workspace.map((entry) => entry.title).sort()).toEqual(["Tathmini ya Kiswahili", "Tathmini ya Kiswahili", "تقييم: العربية"]);
     await expect(call(workbench, "session.create", { title: "  " })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "title" });
   });
@@ -78,6 +79,14 @@ describe("sessions", () => {
     expect((await call(workbench, "session.open", { path: "copy.polyglot-session.json" })).path).toBe(tmp.join("open", "copy.polyglot-session.json"));
   });
 
+  it("remembers the session the app started on once something was saved in it, when another is opened", async () => {
+    const workbench = await start("started-on");
+    const startedOn = workbench.sessions.store.path;
+    await call(workbench, "session.setNotes", { notes: "first notes" });
+    const created = await call(workbench, "session.create", { title: "Next" });
+    expect((await call(workbench, "session.list", {})).recent.map((entry) => entry.path)).toEqual([created.path, startedOn]);
+  });
+
   it("starts again on the session opened last", async () => {
     const first = await start("restart");
     const created = await call(first, "session.create", { title: "Belebele swh" });
@@ -93,7 +102,7 @@ describe("sessions", () => {
     await mkdir(tmp.join("migrate", "sessions"), { recursive: true });
     await copyFile(V1_FILE, file);
     const opened = await call(workbench, "session.open", { path: file });
-    expect(opened).toMatchObject({ migratedFrom: 1, session: { version: 2, title: "Swahili and Arabic greetings" } });
+    expect(opened).toMatchObject({ migratedFrom: 1, originalKeptAs: tmp.join("migrate", "sessions", "old.polyglot-session.v1.json"), session: { version: 2, title: "Swahili and Arabic greetings" } });
     const list = await call(workbench, "session.list", {});
     expect(list.workspace.find((entry) => entry.path === file)).toMatchObject({ comparisons: 2, votes: 2, raters: ["amina", "jonas"], error: null });
   });

@@ -76,6 +76,7 @@ export class SessionsService {
     const { path, current: session, migratedFrom, openError } = this.current;
     return {
       path, migratedFrom, openError: openError?.toData() ?? null,
+      originalKeptAs: migratedFrom === null ? null : SessionStore.backupPath(path, migratedFrom),
       session: { ...session, comparisons: session.comparisons.map(summarizeComparison) },
     };
   }
@@ -181,6 +182,8 @@ export class SessionsService {
 
   private async switchTo(next: SessionStore): Promise<void> {
     await this.current.flush();
+    // The session left behind is one to come back to (if anything was ever saved in it).
+    if (existsSync(this.current.path)) await this.recent.remember(this.current.path);
     this.current = next;
     await this.recent.remember(next.path);
     this.deps.bus.emit("session.changed", { path: next.path, change: "opened" });

@@ -4,6 +4,7 @@ import EvalView from "../features/eval/EvalView.vue";
 import ModelsView from "../features/models/ModelsView.vue";
 import PlaygroundView from "../features/playground/PlaygroundView.vue";
 import PlannedView from "../features/planned/PlannedView.vue";
+import SessionsView from "../features/sessions/SessionsView.vue";
 import TokenizeView from "../features/tokenize/TokenizeView.vue";
 
 export interface ViewEntry {
@@ -25,5 +26,5 @@ export const views: ViewEntry[] = [
   { id: "tokenize", label: "Tokenizers", component: TokenizeView },
   { id: "eval", label: "Eval", component: EvalView },
   planned("data", "Data", "Dataset tools."),
-  planned("sessions", "Sessions", "Save, share and replay comparison sessions."),
+  { id: "sessions", label: "Sessions", component: SessionsView },
 ];

@@ -79,6 +79,22 @@ describe("useLeaderboardStore", () => {
     expect(store.leaderboard?.votes).toBe(3);
   });
 
+  it("re-fetches when another session is opened, not when notes change", async () => {
+    let answer = EMPTY_LEADERBOARD;
+    const main = leaderboardMain(() => answer);
+    const store = await connectedStore(main);
+    answer = leaderboard({ votes: 7 });
+    main.emit("session.changed", { path: "/w/sessions/notes.polyglot-session.json", change: "notes" });
+    await waitForDebounce();
+    await settle();
+    expect(main.callsOf("compare.leaderboard")).toHaveLength(1);
+    main.emit("session.changed", { path: "/w/sessions/other.polyglot-session.json", change: "opened" });
+    await waitForDebounce();
+    await settle();
+    expect(main.callsOf("compare.leaderboard")).toHaveLength(2);
+    expect(store.leaderboard?.votes).toBe(7);
+  });
+
   it("keeps the latest request's answer when an earlier one arrives after it", async () => {
     let releaseFirst: () => void = () => {};
     const slowAll = leaderboard({ models: [ratedModel({ name: "slow, all languages" })], winRate: [[null]], games: [[0]] });

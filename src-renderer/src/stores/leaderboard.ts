@@ -76,6 +76,8 @@ export const useLeaderboardStore = defineStore("leaderboard", () => {
 
   watch(language, () => void refresh());
   bridge.on("compare.voted", refreshSoon);
+  // Another session opened (here or by another rater in server mode): other votes entirely.
+  bridge.on("session.changed", ({ change }) => change === "opened" && refreshSoon());
   bridge.onConnected(() => void refresh());
 
   return { language, leaderboard, loading, error, exporting, exportError, exported, refresh, exportFiles };

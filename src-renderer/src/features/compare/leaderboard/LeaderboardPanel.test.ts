@@ -87,7 +87,7 @@ describe("LeaderboardPanel", () => {
   it("says how to get votes when there are none", async () => {
     const { wrapper } = await mountConnected(LeaderboardPanel, leaderboardMain(EMPTY_LEADERBOARD));
 
-    expect(wrapper.get('[data-testid="leaderboard-empty"]').text()).toBe("No votes yet: vote in blind mode on the Side by side tab.");
+    expect(wrapper.get('[data-testid="leaderboard-empty"]').text()).toBe("No votes yet: vote on a comparison in Compare (Side by side) or in Sessions.");
     expect(rows(wrapper)).toHaveLength(0);
     expect(wrapper.find('[data-testid="win-rate-matrix"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="rating-plot"]').exists()).toBe(false);
