@@ -29,13 +29,13 @@ test("each view not built yet says what it will do", async ({ page, workbench })
   await workbench.open("Data");
   await expect(page.getByRole("main")).toContainText("dataset tools", { ignoreCase: true });
   await expect(page.getByRole("main")).toContainText("not built yet");
-  await workbench.open("Sessions");
-  await expect(page.getByRole("main")).toContainText("save, share and replay comparison sessions", { ignoreCase: true });
-  await expect(page.getByRole("main")).toContainText("not built yet");
 
-  // Eval is built: its run set-up, not a placeholder.
+  // Eval and Sessions are built: their own views, not a placeholder.
   await workbench.open("Eval");
   await expect(page.getByRole("form", { name: "New eval run" })).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText("not built yet");
+  await workbench.open("Sessions");
+  await expect(page.getByRole("heading", { name: "Sessions", level: 2 })).toBeVisible();
   await expect(page.getByRole("main")).not.toContainText("not built yet");
 });
 
