@@ -38,7 +38,7 @@ describe("polyglot session export-html", () => {
     const out = dir.join("greetings.html");
     expect(code, stderr).toBe(0);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(new RegExp(`^Wrote the report of 1 comparisons to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(0\\.\\d MB\\)\\.\\n$`));
+    expect(stderr).toMatch(new RegExp(`^Wrote the report of 1 comparison to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(0\\.\\d MB\\)\\.\\n$`));
     const html = await readFile(out, "utf8");
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain("<h1 dir=\"auto\">Greetings</h1>");

@@ -11,6 +11,7 @@ import { AppError } from "../../contract/errors";
 import { renderSessionReport } from "../../services/sessions/report/html-report";
 import { readExistingSessionFile } from "../../services/sessions/session-file";
 import { action } from "../cli-errors";
+import { plural } from "../../contract/plural";
 
 export function registerSessionExportHtml(session: Command): void {
   session
@@ -32,7 +33,7 @@ export function registerSessionExportHtml(session: Command): void {
         throw new AppError({ code: "IO_ERROR", file: out, message: `The report cannot be written to ${out}: ${(error as Error).message}` });
       }
       const megabytes = (Buffer.byteLength(html) / 1e6).toFixed(1);
-      process.stderr.write(`Wrote the report of ${session.comparisons.length} comparisons to ${out} (${megabytes} MB).\n`);
+      process.stderr.write(`Wrote the report of ${plural(session.comparisons.length, "comparison")} to ${out} (${megabytes} MB).\n`);
     }));
 }
 

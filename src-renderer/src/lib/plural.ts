@@ -1,4 +1,1 @@
-/** plural(1, "vote") → "1 vote", plural(3, "vote") → "3 votes". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural } from "@contract/plural";

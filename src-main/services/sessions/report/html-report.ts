@@ -13,6 +13,7 @@ import { modelsSection } from "./models-section";
 import { PAGE_STYLE } from "./page-style";
 import { formatTime } from "./report-format";
 import { PROBABILITY_CLASSES, probabilityClass } from "./token-spans";
+import { plural } from "../../../contract/plural";
 
 /** Nothing but the page's own inline styles and data: images; no script, font, frame or connection. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -20,7 +21,7 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 export function renderSessionReport(session: SessionFile): string {
   const votes = session.comparisons.flatMap((comparison) => comparison.votes);
   const raters = new Set(votes.map((vote) => vote.rater));
-  const summary = `${session.comparisons.length} comparisons · ${votes.length} votes by ${raters.size} raters · ` +
+  const summary = `${plural(session.comparisons.length, "comparison")} · ${plural(votes.length, "vote")} by ${plural(raters.size, "rater")} · ` +
     `created ${formatTime(session.createdAt)} · updated ${formatTime(session.updatedAt)}`;
   return [
     "<!DOCTYPE html>",

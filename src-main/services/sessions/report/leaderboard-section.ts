@@ -12,6 +12,7 @@ import { comparisonAnchor, paneName, verdictText } from "./comparison-labels";
 import { escapeHtml } from "./html-escape";
 import { htmlTable, numberCell } from "./html-table";
 import { leaderboardChart } from "./leaderboard-chart";
+import { plural } from "../../../contract/plural";
 
 export function leaderboardSection(comparisons: readonly Comparison[]): string {
   const request = LeaderboardRequestSchema.parse({});
@@ -21,7 +22,7 @@ export function leaderboardSection(comparisons: readonly Comparison[]): string {
     body = leaderboard.models.length === 0
       ? '<p class="muted">No votes between two different models yet.</p>'
       : [
-        `<p>${leaderboard.votes} votes between two different models. Bradley–Terry ratings on the Elo scale (mean 1000), ` +
+        `<p>${plural(leaderboard.votes, "vote")} between two different models. Bradley–Terry ratings on the Elo scale (mean 1000), ` +
           `with 95% intervals from ${request.bootstrapRounds} bootstrap rounds. Votes between two panes of one model are not counted.</p>`,
         `<figure>${leaderboardChart(leaderboard.models)}</figure>`,
         ratingsTable(leaderboard),
