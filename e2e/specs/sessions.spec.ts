@@ -27,8 +27,6 @@ const test = base.extend<{ compare: ComparePage; sessions: SessionsPage }>({
  */
 test.use({ appTarget: [async ({ appTarget }, use) => use(appTarget), { scope: "worker" }] });
 test.describe.configure({ mode: "serial" });
-// Several people at one app (other browsers, a read-only link) is what server mode is for.
-test.skip(({ appTarget }) => appTarget !== "server", "several raters and read-only links need server mode");
 
 interface OtherPerson {
   workbench: WorkbenchPage;
@@ -62,7 +60,7 @@ function urls(app: RunningApp): { url: string; readOnlyUrl: string } {
 let comparisonId = "";
 let defaultSessionPath = "";
 
-test("a comparison run in Compare is listed in Sessions; two raters vote on it and each sees the other's vote live", async ({ app, browser, compare, sessions }) => {
+test("a comparison run in Compare is listed in Sessions; a vote on it is saved; in server mode a second rater sees each vote live", async ({ app, browser, compare, sessions }) => {
   // (a) Both checkpoints on one prompt, greedy, in Compare: saved into the current session.
   await compare.open();
   for (const [index, model] of [BASE, CONTINUED].entries()) {
@@ -91,6 +89,14 @@ test("a comparison run in Compare is listed in Sessions; two raters vote on it a
   expect(await sessions.pane(BASE).getByTestId("token").allTextContents()).toEqual(streamed[0]);
   expect(await sessions.pane(CONTINUED).getByTestId("token").allTextContents()).toEqual(streamed[1]);
   await expect(sessions.pane(CONTINUED).getByTestId("token").first()).toHaveAttribute("data-probability", firstProbability!);
+
+  if (app.kind !== "server") {
+    // One app window (Electron): the vote is saved and shown; several people at once is server mode's.
+    await sessions.vote("tie");
+    await expect(sessions.voteBy("amina")).toContainText("Tie");
+    await expect(sessions.comparison(comparisonId)).toContainText("1 vote");
+    return;
+  }
 
   // (b) Jonas, in another browser, looks at the same comparison before amina votes.
   const jonas = await otherPerson(browser, urls(app).url);
@@ -121,6 +127,8 @@ test("a comparison run in Compare is listed in Sessions; two raters vote on it a
 });
 
 test("a read-only link shows the session and its votes live, with nothing to vote or edit", async ({ app, browser, workbench }) => {
+  // Several people at one app (other browsers, a read-only link) is what server mode is for.
+  test.skip(app.kind !== "server", "read-only links are server mode's");
   const viewer = await otherPerson(browser, urls(app).readOnlyUrl);
   const { sessions } = viewer;
   await sessions.open();
