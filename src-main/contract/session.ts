@@ -29,6 +29,14 @@ export const PromptSpecSchema = z.discriminatedUnion("mode", [
 ]);
 export type PromptSpec = z.infer<typeof PromptSpecSchema>;
 
+/** The line lists show for a prompt: the first non-empty line of the completion text, or of the last user message. */
+export function promptFirstLine(prompt: PromptSpec): string {
+  const text = prompt.mode === "completion"
+    ? prompt.text
+    : (prompt.messages.findLast((message) => message.role === "user") ?? prompt.messages[0]).content;
+  return text.split("\n").map((line) => line.trim()).find((line) => line !== "") ?? "(empty prompt)";
+}
+
 /** Where a prompt came from when it was filled from a template (language fan-out). */
 export const PromptOriginSchema = z.object({
   template: z.string(),

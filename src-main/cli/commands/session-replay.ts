@@ -7,6 +7,7 @@
 import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { AppError } from "../../contract/errors";
+import { plural } from "../../contract/plural";
 import type { ModelMatch, ReplayReport, ReplayRow } from "../../contract/sessions";
 import { matchModels } from "../../services/sessions/replay/model-matching";
 import { ReplayJobs, unknownComparison } from "../../services/sessions/replay/replay-jobs";
@@ -74,7 +75,7 @@ export function registerSessionReplay(session: Command): void {
 function describeMatches(matches: ModelMatch[]): string {
   const lines = ["Models:"];
   for (const { identity, panes, match } of matches) {
-    const used = `${panes} ${panes === 1 ? "pane" : "panes"}`;
+    const used = plural(panes, "pane");
     if (match === null) {
       lines.push(
         `  ${identity.name} (${used}): MISSING`,

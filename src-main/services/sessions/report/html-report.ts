@@ -3,7 +3,7 @@
  * from anywhere (a CSP that forbids it), so it opens the same in any browser, offline, forever.
  * Built by joining strings: a big session's report is tens of megabytes.
  */
-import type { SessionFile } from "../../../contract/session";
+import { promptFirstLine, type SessionFile } from "../../../contract/session";
 import { comparisonAnchor } from "./comparison-labels";
 import { comparisonSection } from "./comparison-section";
 import { evalRunsSection } from "./eval-section";
@@ -57,10 +57,8 @@ export function renderSessionReport(session: SessionFile): string {
 }
 
 function contents(session: SessionFile): string {
-  const links = session.comparisons.map((comparison, index) => {
-    const prompt = comparison.prompt.mode === "completion" ? comparison.prompt.text : comparison.prompt.messages.at(-1)!.content;
-    return `<li><a href="#${comparisonAnchor(index)}" dir="auto">${escapeHtml(firstLine(prompt))}</a></li>`;
-  });
+  const links = session.comparisons.map((comparison, index) =>
+    `<li><a href="#${comparisonAnchor(index)}" dir="auto">${escapeHtml(shortened(promptFirstLine(comparison.prompt)))}</a></li>`);
   const sections = [
     session.comparisons.length > 0 ? '<a href="#models">Models</a>' : "",
     '<a href="#leaderboard">Leaderboard</a>', '<a href="#agreement">Raters\' agreement</a>',
@@ -70,10 +68,10 @@ function contents(session: SessionFile): string {
   return `<nav aria-label="Contents"><p>${sections.join(" · ")}</p>${links.length > 0 ? `<ol>${links.join("")}</ol>` : ""}</nav>`;
 }
 
-/** A prompt's first line, cut to a length a list of contents can show. */
-function firstLine(text: string): string {
-  const line = [...(text.split("\n").find((candidate) => candidate.trim() !== "") ?? "(empty prompt)")];
-  return line.length > 80 ? `${line.slice(0, 79).join("")}…` : line.join("");
+/** A line cut to a length a list of contents can show (by code points: no half characters). */
+function shortened(text: string): string {
+  const characters = [...text];
+  return characters.length > 80 ? `${characters.slice(0, 79).join("")}…` : text;
 }
 
 /** What the token colours mean; each token's exact probability is in its tooltip. */

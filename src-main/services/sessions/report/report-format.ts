@@ -37,12 +37,6 @@ export function formatMetric(metric: string, value: number): string {
   return metricInfo(metric).percent ? `${(value * 100).toFixed(1)}%` : value.toFixed(3);
 }
 
-/** A token's text with its whitespace and emptiness made visible (for tooltips and lists). */
-export function visibleToken(text: string): string {
-  if (text === "") return "‹part of a character›";
-  return text.replace(/ /g, "␣").replace(/\n/g, "↵").replace(/\t/g, "⇥");
-}
-
 /** Milliseconds for people: "850 ms", "3.2 s". */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;

@@ -5,7 +5,8 @@
 import type { GeneratedToken } from "../../../contract/generation";
 import type { PaneOutput } from "../../../contract/session";
 import { escapeHtml } from "./html-escape";
-import { formatProbability, visibleToken } from "./report-format";
+import { visibleToken } from "../../../contract/token-text";
+import { formatProbability } from "./report-format";
 
 /** Colour classes p0…p9: p0 under 10 %, p9 from 90 % (their colours are in page-style.ts). */
 export const PROBABILITY_CLASSES = 10;

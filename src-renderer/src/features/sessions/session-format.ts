@@ -1,13 +1,7 @@
 /** How the Sessions view words a session's parts: prompts, verdicts, pairs of panes, file names. */
-import type { PromptSpec, Verdict } from "@contract/session";
+import type { Verdict } from "@contract/session";
 
-/** The prompt's first non-empty line: the completion text's, or the last user message's. */
-export function promptFirstLine(prompt: PromptSpec): string {
-  const text = prompt.mode === "completion"
-    ? prompt.text
-    : (prompt.messages.findLast((message) => message.role === "user") ?? prompt.messages[0]).content;
-  return text.split("\n").map((line) => line.trim()).find((line) => line !== "") ?? "(empty prompt)";
-}
+export { promptFirstLine } from "@contract/session";
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   a: "A is better",
