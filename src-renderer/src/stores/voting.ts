@@ -39,7 +39,8 @@ export const useVotingStore = defineStore("voting", () => {
 
   /** The pairs of the comparison being rated, keyed by the comparison run. */
   const pairsOf = new WeakMap<ComparisonRun, BlindPair[]>();
-  const pairIndex = ref(0);
+  /** The pair shown, per run: Compare and Sessions each rate their own comparison. */
+  const pairIndexes = reactive(new WeakMap<ComparisonRun, number>());
   const sending = ref(false);
   const error = ref<AppErrorData | null>(null);
 
@@ -48,9 +49,16 @@ export const useVotingStore = defineStore("voting", () => {
     if (!list) {
       list = reactive(blindPairs(run.panes.length)) as BlindPair[];
       pairsOf.set(run, list);
-      pairIndex.value = 0;
     }
     return list;
+  }
+
+  function pairIndex(run: ComparisonRun): number {
+    return pairIndexes.get(run) ?? 0;
+  }
+
+  function showPair(run: ComparisonRun, index: number): void {
+    pairIndexes.set(run, index);
   }
 
   async function vote(
@@ -75,5 +83,5 @@ export const useVotingStore = defineStore("voting", () => {
     }
   }
 
-  return { blind, rater, pairIndex, sending, error, pairs, vote };
+  return { blind, rater, sending, error, pairs, pairIndex, showPair, vote };
 });
